@@ -1,0 +1,1 @@
+"""Font files embedded in every PDF (data, shipped in the wheel as ``minutes.fonts``)."""

@@ -1,0 +1,186 @@
+"""Meeting data + profile → document tree, through the one Jinja2 template.
+
+The environment is built once (:class:`Composer`) and reused: templates are parsed once, and the
+composer holds no per-document state, so one instance serves many threads. The template runs with
+``StrictUndefined`` (a missing field is an error, not an empty line) and autoescape on (data is
+text, never markup).
+
+``{{ … }}`` written *inside* the user's text fields is a different matter: that is data, and it is
+evaluated in Jinja's immutable sandbox, after a check that it holds nothing but expressions over
+``data`` and the meeting's fields with the formatting filters (no statements, no calls, no
+``include``): the only thing a clerk needs is ``{{ data.doanh_thu | money('tỷ đồng') }}``.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, nodes
+from jinja2.exceptions import SecurityError, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from minutes import formatting
+from minutes.errors import MinutesError, Problem, TemplateDataError
+from minutes.i18n import _
+from minutes.load import field_path
+from minutes.markdown import to_inline, to_paragraphs
+from minutes.model import Minutes
+from minutes.profiles import Profile, load_profile
+from minutes.resources import templates_dir
+from minutes.tree import Document, Metadata, parse_tree
+
+TEMPLATE = "bien-ban.xhtml.j2"
+
+_ALLOWED_NODES: tuple[type[nodes.Node], ...] = (
+    nodes.Template, nodes.Output, nodes.TemplateData, nodes.Name, nodes.Getattr, nodes.Getitem,
+    nodes.Filter, nodes.Const, nodes.Keyword, nodes.Add, nodes.Sub, nodes.Mul, nodes.Div,
+    nodes.FloorDiv, nodes.Mod, nodes.Neg, nodes.Pos, nodes.Tuple, nodes.Slice,
+)
+_EXPRESSION_MARKERS = ("{{", "{%", "{#")
+
+
+def _capitalize_first(text: object) -> str:
+    """Upper-case the first letter only ("đồng chí A" → "Đồng chí A"); Jinja's ``capitalize``
+    would also lower-case the rest, and names must keep their capitals."""
+    value = text if isinstance(text, str) else str(text)  # Markup stays Markup
+    return value[:1].upper() + value[1:]
+
+
+def _filters() -> dict[str, Callable[..., Any]]:
+    return dict(formatting.FILTERS)
+
+
+class Composer:
+    """Turns :class:`Minutes` into a :class:`Document`. Build once, use from any thread."""
+
+    def __init__(self) -> None:
+        self._env = Environment(
+            loader=FileSystemLoader(str(templates_dir())),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=False,
+        )
+        self._env.filters.update(_filters())
+        self._env.filters["md"] = to_paragraphs
+        self._env.filters["inline"] = to_inline
+        self._env.filters["capitalize_first"] = _capitalize_first
+        self._template = self._env.get_template(TEMPLATE)
+        self._sandbox = ImmutableSandboxedEnvironment(
+            undefined=StrictUndefined, autoescape=False
+        )
+        self._sandbox.filters.update(_filters())
+        self._lock = threading.Lock()
+
+    def compose(self, minutes: Minutes, profile: Profile | None = None) -> Document:
+        """The document tree of ``minutes``, in its own profile unless another is given."""
+        profile = profile or load_profile(minutes.profile)
+        view = self._expand(minutes)
+        context = {
+            "m": view,
+            "w": profile.wording,
+            "number_line": profile.format_number(minutes.number, minutes.symbol),
+            "facts": {
+                "present": minutes.present_count,
+                "absent": minutes.absent_count,
+                "expected": minutes.expected_count,
+                "end": minutes.end_datetime,
+            },
+        }
+        try:
+            xhtml = self._template.render(context)
+        except MinutesError:
+            raise
+        except TemplateError as exc:  # a bug in our template, not in the user's data
+            from minutes.errors import InternalError
+
+            raise InternalError(f"template {TEMPLATE}: {exc}") from exc
+        metadata = Metadata(
+            title=f"{profile.wording.doc_kind.capitalize()} {minutes.title}",
+            author=minutes.organization.name,
+            subject=minutes.title,
+            keywords=profile.format_number(minutes.number, minutes.symbol),
+        )
+        return parse_tree(xhtml, profile, metadata)
+
+    # -- expressions inside the data -------------------------------------------------------------
+
+    def _expand(self, minutes: Minutes) -> dict[str, Any]:
+        """The meeting as plain data, with every ``{{ … }}`` in its text evaluated."""
+        plain = minutes.model_dump(by_alias=False)
+        names = {key: value for key, value in plain.items()}
+        return {
+            key: (value if key == "data" else self._walk(value, (key,), names, minutes))
+            for key, value in plain.items()
+        }
+
+    def _walk(self, value: Any, path: tuple[str | int, ...], names: dict[str, Any],
+              minutes: Minutes) -> Any:
+        if isinstance(value, str):
+            if any(marker in value for marker in _EXPRESSION_MARKERS):
+                return self._evaluate(value, path, names, minutes)
+            return value
+        if isinstance(value, dict):
+            return {k: self._walk(v, (*path, k), names, minutes) for k, v in value.items()}
+        if isinstance(value, list):
+            return [self._walk(v, (*path, i), names, minutes) for i, v in enumerate(value)]
+        return value
+
+    def _evaluate(self, text: str, path: tuple[str | int, ...], names: dict[str, Any],
+                  minutes: Minutes) -> str:
+        def fail(message: str, hint: str | None = None) -> TemplateDataError:
+            line, column = minutes.position_of(path)
+            return TemplateDataError(Problem(message, file=minutes.source, line=line,
+                                             column=column, field=field_path(path), hint=hint))
+
+        try:
+            ast = self._sandbox.parse(text)
+        except TemplateSyntaxError as exc:
+            raise fail(_("Invalid {{ … }} expression: {detail}.").format(detail=exc.message)) from None
+        for node in ast.find_all(nodes.Node):
+            if not isinstance(node, _ALLOWED_NODES):
+                raise fail(
+                    _("Only {{ … }} expressions over `data` with formatting filters are allowed "
+                      "in the text."),
+                    _("e.g. {{ data.doanh_thu | money('tỷ đồng') }}"),
+                )
+        for filter_node in ast.find_all(nodes.Filter):
+            if filter_node.name not in formatting.FILTERS:
+                raise fail(
+                    _("Unknown filter `{name}`.").format(name=filter_node.name),
+                    _("available filters: {names}").format(names=", ".join(formatting.FILTERS)),
+                )
+        try:
+            with self._lock:  # compiling in the sandbox touches shared caches
+                template = self._sandbox.from_string(ast)
+            return template.render(names)
+        except UndefinedError as exc:
+            raise fail(_("Unknown name in expression: {detail}.").format(detail=exc.message),
+                       _("names come from `data` or the meeting's fields")) from None
+        except SecurityError:
+            raise fail(_("This expression is not allowed.")) from None
+        except MinutesError as exc:
+            raise fail(str(exc).split(": ", 1)[-1]) from None
+        except (TypeError, ValueError, ArithmeticError) as exc:
+            raise fail(_("The expression cannot be evaluated: {detail}.").format(detail=exc)) from None
+
+
+_default: Composer | None = None
+_default_lock = threading.Lock()
+
+
+def default_composer() -> Composer:
+    """One shared composer per process (the template is parsed once)."""
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = Composer()
+        return _default
+
+
+def compose(minutes: Minutes, profile: Profile | None = None) -> Document:
+    """The document tree of ``minutes`` (see :class:`Composer`)."""
+    return default_composer().compose(minutes, profile)

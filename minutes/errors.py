@@ -1,0 +1,70 @@
+"""The error classes of ``minutes``.
+
+One base class, :class:`MinutesError`, so a host program can catch everything the library raises on
+purpose. :class:`InputError` and its subclasses are the user's to fix (bad YAML, a wrong field, an
+impossible date); the CLI turns them into a message and an exit code, never a traceback.
+:class:`InternalError` means a bug in ``minutes`` or in its templates and profiles.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input: where it is, which field, what is wrong and how to fix it."""
+
+    message: str
+    file: str | None = None
+    line: int | None = None  # 1-based
+    column: int | None = None  # 1-based
+    field: str | None = None  # dotted path, e.g. ``agenda[2].votes.for``
+    hint: str | None = None
+
+    def location(self) -> str:
+        """``file:line:column``, with the parts that are known."""
+        parts = [self.file or "<input>"]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+    def __str__(self) -> str:
+        text = f"{self.location()}: "
+        if self.field:
+            text += f"{self.field}: "
+        text += self.message
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+
+class MinutesError(Exception):
+    """Base class of every error ``minutes`` raises on purpose."""
+
+
+class InputError(MinutesError, ValueError):
+    """The input is wrong; the user can fix it. Carries one or more :class:`Problem`."""
+
+    def __init__(self, problems: list[Problem] | Problem | str) -> None:
+        if isinstance(problems, str):
+            problems = [Problem(problems)]
+        elif isinstance(problems, Problem):
+            problems = [problems]
+        self.problems: list[Problem] = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class FormattingError(InputError):
+    """A value cannot be written the Vietnamese way (not a number, NaN, out of range …)."""
+
+
+class TemplateDataError(InputError):
+    """A ``{{ … }}`` expression in the data is invalid, unsafe, or names something unknown."""
+
+
+class InternalError(MinutesError, RuntimeError):
+    """A bug in ``minutes``, its templates or its profiles, not in the user's data."""
+

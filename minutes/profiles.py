@@ -1,0 +1,189 @@
+"""Format profiles: the official format rules of a document family, as validated data.
+
+A profile (``templates/profiles/<name>.yaml``) holds the page, the font, the layout of the header and
+signature blocks, the wording that differs between families, and for every *role* of the document
+tree its size, weight, slant, case, alignment, indent, spacing and the rule drawn under it. Both
+writers read the same profile, so the PDF and the DOCX cannot disagree, and a new rule (the Party's
+2026 guidance) is a new data file, not new code. Every value carries its source in the file.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
+from minutes.errors import InputError, InternalError, Problem
+from minutes.resources import profiles_dir
+
+Align = Literal["left", "center", "right", "justify"]
+
+ROLES: tuple[str, ...] = (
+    "parent-org",
+    "org",
+    "org-mark",
+    "number",
+    "national-title",
+    "motto",
+    "place-date",
+    "doc-kind",
+    "trich-yeu",
+    "title-mark",
+    "body",
+    "heading-1",
+    "heading-2",
+    "heading-3",
+    "list-item",
+    "table-head",
+    "table-cell",
+    "table-number",
+    "signer-title",
+    "signer-note",
+    "signer-name",
+    "recipients-heading",
+    "recipients-item",
+    "page-number",
+)
+"""Every paragraph role of the document tree. A profile must style each one."""
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Role(_Data):
+    """How the text of one role looks. Lengths carry their unit in the name (``_pt``, ``_mm``)."""
+
+    size_pt: float = Field(gt=0)
+    bold: bool = False
+    italic: bool = False
+    underline: bool = False
+    caps: bool = False
+    align: Align = "left"
+    indent_first_mm: float = 0
+    space_before_pt: float = 0
+    space_after_pt: float = 0
+    line_spacing: float | None = Field(default=None, ge=1, le=3)
+    """Line spacing as a multiple of single spacing; ``None`` is single."""
+    line_exact_pt: float | None = Field(default=None, gt=0)
+    """An exact line height, when the rule asks for one (overrides ``line_spacing``)."""
+    keep_with_next: bool = False
+    rule: float | None = Field(default=None, gt=0, le=1)
+    """A solid rule under the text, as a fraction of the text's length (1.0: as long as the text)."""
+    rule_width_pt: float = 0.75
+    source: str
+
+
+class Page(_Data):
+    width_mm: float
+    height_mm: float
+    margin_top_mm: float
+    margin_bottom_mm: float
+    margin_left_mm: float
+    margin_right_mm: float
+    header_distance_mm: float
+    source: str
+
+    @property
+    def text_width_mm(self) -> float:
+        return self.width_mm - self.margin_left_mm - self.margin_right_mm
+
+
+class Font(_Data):
+    family: str
+    source: str
+
+
+class Layout(_Data):
+    header_left_mm: float
+    header_right_mm: float
+    signature_left_mm: float
+    signature_right_mm: float
+    recipients_position: Literal["below"] = "below"
+    source: str
+
+
+class Wording(_Data):
+    """Text that differs between families; ``None`` leaves the element out."""
+
+    national_title: str
+    motto: str | None
+    doc_kind: str
+    number: str
+    number_blank: str
+    org_mark: str | None
+    title_mark: str | None
+    secretary_title: str
+    secretary_note: str | None
+    chair_title: str
+    chair_note: str | None
+    recipients_heading: str
+    recipients_archive: str | None
+    honorific: str | None
+    people_unit: str
+    show_place_date: bool
+    body_style: Literal["state", "party"]
+
+
+class Profile(_Data):
+    id: str
+    version: str
+    name: str
+    page: Page
+    font: Font
+    layout: Layout
+    wording: Wording
+    roles: dict[str, Role]
+
+    def role(self, name: str) -> Role:
+        """The style of ``name``; an unknown role is a bug in a template, not a silent default."""
+        try:
+            return self.roles[name]
+        except KeyError:
+            raise InternalError(f"profile {self.id!r} has no role {name!r}") from None
+
+    def format_number(self, number: int | None, symbol: str) -> str:
+        """``Số: 05/BB-UBND`` (state) or ``Số 100-BB/TU`` (party); a blank for a missing number."""
+        if number is None:
+            return self.wording.number_blank.format(symbol=symbol)
+        return self.wording.number.format(number=f"{number:02d}", symbol=symbol)
+
+
+def available_profiles() -> list[str]:
+    """The names of the profiles shipped with the tool."""
+    return sorted(p.stem for p in profiles_dir().glob("*.yaml"))
+
+
+@lru_cache(maxsize=None)
+def load_profile(name: str) -> Profile:
+    """The profile called ``name`` (``state``, ``party``), read once and cached."""
+    path = profiles_dir() / f"{name}.yaml"
+    if not path.is_file():
+        raise InputError(
+            Problem(
+                f"unknown profile {name!r}",
+                field="profile",
+                hint="one of: " + ", ".join(available_profiles()),
+            )
+        )
+    return read_profile(path)
+
+
+def read_profile(path: Path) -> Profile:
+    """Read and check a profile file; every role of :data:`ROLES` must be styled."""
+    try:
+        data = YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
+        profile = Profile.model_validate(data)
+    except (YAMLError, ValidationError, OSError) as exc:
+        raise InternalError(f"invalid profile {path}: {exc}") from exc
+    missing = [role for role in ROLES if role not in profile.roles]
+    unknown = [role for role in profile.roles if role not in ROLES]
+    if missing or unknown:
+        raise InternalError(
+            f"profile {path}: roles missing {missing}, unknown {unknown}"
+        )
+    return profile

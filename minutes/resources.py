@@ -1,0 +1,44 @@
+"""Where the templates, profiles and fonts are, in a source checkout and in an installed wheel.
+
+The design keeps ``templates/`` and ``fonts/`` at the top of the repository, where people look for
+them. The wheel maps them to the packages ``minutes.templates`` and ``minutes.fonts`` (see
+``pyproject.toml``), so a plain ``pip install .`` carries them; from a source checkout, where those
+packages are not importable, the top-level folders are used directly.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+from pathlib import Path
+
+_REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+@lru_cache(maxsize=None)
+def _folder(package: str, fallback: str) -> Path:
+    try:
+        spec = importlib.util.find_spec(package)
+    except ModuleNotFoundError:
+        spec = None
+    if spec is not None and spec.submodule_search_locations:
+        for location in spec.submodule_search_locations:
+            path = Path(location)
+            if path.is_dir():
+                return path
+    return _REPO_ROOT / fallback
+
+
+def templates_dir() -> Path:
+    """The folder of the Jinja2 templates (and ``profiles/`` inside it)."""
+    return _folder("minutes.templates", "templates")
+
+
+def profiles_dir() -> Path:
+    """The folder of the format profiles (``state.yaml``, ``party.yaml``)."""
+    return templates_dir() / "profiles"
+
+
+def fonts_dir() -> Path:
+    """The folder of the font files embedded in every PDF."""
+    return _folder("minutes.fonts", "fonts")

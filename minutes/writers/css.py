@@ -1,0 +1,118 @@
+"""Profile → CSS for the PDF writer.
+
+Every number here comes from the profile; this module only spells it in CSS. Rules under a line
+(Quốc hiệu, tên cơ quan, trích yếu) must be as long as the *text*, or a fraction of it, not of the
+cell: the paragraph is shrink-wrapped (``display: table``) and the rule is its ``::after`` child,
+whose percentage width is then a fraction of the text's width.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from minutes.profiles import Profile, Role
+
+FONT_FAMILY = "Minutes Serif"
+"""The @font-face family of the embedded font files. A private name, so that no font installed on
+the machine can stand in for it: the PDF looks the same everywhere."""
+
+SINGLE_LINE = 1.15
+"""Word's "single" line spacing for Times New Roman (ascent + descent + line gap ≈ 1.15 em);
+used for the PDF too, so both writers break pages alike."""
+
+FONT_FILES = {
+    ("normal", "normal"): "LiberationSerif-Regular.ttf",
+    ("bold", "normal"): "LiberationSerif-Bold.ttf",
+    ("normal", "italic"): "LiberationSerif-Italic.ttf",
+    ("bold", "italic"): "LiberationSerif-BoldItalic.ttf",
+}
+
+
+def line_height(role: Role) -> str:
+    if role.line_exact_pt is not None:
+        return f"{role.line_exact_pt:g}pt"
+    return f"{SINGLE_LINE * (role.line_spacing or 1.0):.4g}"
+
+
+def role_css(name: str, role: Role) -> str:
+    """The declarations of one role (the paragraph's text style)."""
+    declarations = [
+        f"font-size: {role.size_pt:g}pt",
+        f"font-weight: {'bold' if role.bold else 'normal'}",
+        f"font-style: {'italic' if role.italic else 'normal'}",
+        f"text-decoration: {'underline' if role.underline else 'none'}",
+        f"text-transform: {'uppercase' if role.caps else 'none'}",
+        f"text-align: {role.align}",
+        f"text-indent: {role.indent_first_mm:g}mm",
+        f"margin-top: {role.space_before_pt:g}pt",
+        f"margin-bottom: {role.space_after_pt:g}pt",
+        f"line-height: {line_height(role)}",
+    ]
+    if role.keep_with_next:
+        declarations.append("break-after: avoid")
+    rules = [f".{name} {{ {'; '.join(declarations)}; }}"]
+    if role.rule is not None:
+        rules.append(
+            f".{name} {{ display: table; margin-left: auto; margin-right: auto; }}\n"
+            f".{name}::after {{ content: ''; display: block; width: {role.rule * 100:g}%; "
+            f"margin: 1pt auto 0; border-top: {role.rule_width_pt:g}pt solid black; }}"
+        )
+    return "\n".join(rules)
+
+
+_cache: dict[tuple[str, str, str], str] = {}
+
+
+def stylesheet(profile: Profile, fonts: Path) -> str:
+    """The whole stylesheet of ``profile``, with the font files in ``fonts`` (cached per profile
+    id and version: a profile is immutable data)."""
+    key = (profile.id, profile.version, str(fonts))
+    if key not in _cache:
+        _cache[key] = _build(profile, fonts)
+    return _cache[key]
+
+
+def _build(profile: Profile, fonts: Path) -> str:
+    page = profile.page
+    layout = profile.layout
+    number = profile.role("page-number")
+    faces = "\n".join(
+        f"@font-face {{ font-family: '{FONT_FAMILY}'; font-weight: {weight}; "
+        f"font-style: {style}; src: url('{(fonts / file).as_uri()}'); }}"
+        for (weight, style), file in FONT_FILES.items()
+    )
+    parts = [
+        faces,
+        f"""@page {{
+  size: {page.width_mm:g}mm {page.height_mm:g}mm;
+  margin: {page.margin_top_mm:g}mm {page.margin_right_mm:g}mm {page.margin_bottom_mm:g}mm
+          {page.margin_left_mm:g}mm;
+  @top-center {{
+    content: counter(page);
+    font-family: '{FONT_FAMILY}';
+    font-size: {number.size_pt:g}pt;
+    vertical-align: top;
+    padding-top: {page.header_distance_mm:g}mm;
+  }}
+}}
+@page :first {{ @top-center {{ content: none; }} }}
+html {{ font-family: '{FONT_FAMILY}'; color: black; hyphens: manual; }}
+body {{ margin: 0; }}
+p {{ margin: 0; orphans: 2; widows: 2; }}
+table {{ border-collapse: collapse; }}
+td, th {{ padding: 0; vertical-align: top; }}
+table.header {{ width: 100%; table-layout: fixed; }}
+td.header-left {{ width: {layout.header_left_mm:g}mm; }}
+td.header-right {{ width: {layout.header_right_mm:g}mm; }}
+table.figures {{ width: 100%; margin-top: 6pt; break-inside: auto; }}
+table.figures th, table.figures td {{ border: 0.5pt solid black; padding: 1pt 4pt;
+  vertical-align: middle; }}
+table.figures thead {{ display: table-header-group; }}
+table.figures tr {{ break-inside: avoid; }}
+table.signatures {{ width: 100%; table-layout: fixed; margin-top: 6pt; break-inside: avoid; }}
+table.signatures td.signer:first-child {{ width: {layout.signature_left_mm:g}mm; }}
+table.signatures td.signer:last-child {{ width: {layout.signature_right_mm:g}mm; }}
+div.recipients {{ break-inside: avoid; }}""",
+    ]
+    parts.extend(role_css(name, role) for name, role in profile.roles.items())
+    return "\n".join(parts) + "\n"

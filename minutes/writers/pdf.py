@@ -1,0 +1,107 @@
+"""Document tree + profile → PDF bytes, with WeasyPrint.
+
+WeasyPrint is imported lazily (it pulls in Pango through cffi, which costs time that DOCX-only
+work and ``minutes --help`` should not pay). One :class:`PdfWriter` keeps one
+``FontConfiguration`` and the parsed stylesheet of each profile, so the fonts are loaded once and
+later documents render faster. WeasyPrint's layout is not thread-safe, so a writer renders one
+document at a time; processes, not threads, give parallelism (``minutes batch``).
+
+The URL fetcher lets the renderer read the font files and nothing else: no ``file:`` path outside
+``fonts/`` and ``templates/``, no network.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import unquote, urlparse
+from urllib.request import url2pathname
+
+from minutes.errors import InternalError
+from minutes.resources import fonts_dir, templates_dir
+from minutes.tree import Document
+from minutes.writers.css import stylesheet
+
+PdfVariant = Literal["pdf/a-2b", "pdf/a-3b", "pdf/ua-1"]
+PDF_VARIANTS: tuple[str, ...] = ("pdf/a-2b", "pdf/a-3b", "pdf/ua-1")
+
+
+def allowed_roots() -> tuple[Path, ...]:
+    """The folders the renderer may read from."""
+    return (fonts_dir().resolve(), templates_dir().resolve())
+
+
+def is_allowed_url(url: str, roots: tuple[Path, ...]) -> bool:
+    """``True`` only for a ``file:`` URL whose resolved path lies inside one of ``roots``."""
+    parsed = urlparse(url)
+    if parsed.scheme != "file" or parsed.netloc not in ("", "localhost"):
+        return False
+    path = Path(url2pathname(unquote(parsed.path)))
+    if ".." in path.parts:
+        return False
+    resolved = path.resolve()
+    return any(resolved.is_relative_to(root) for root in roots)
+
+
+class PdfWriter:
+    """Renders documents to PDF. Reuse one instance: fonts and stylesheets are kept warm."""
+
+    def __init__(self, fonts: Path | None = None) -> None:
+        from weasyprint.text.fonts import FontConfiguration  # lazy: heavy import
+
+        self._fonts = (fonts or fonts_dir()).resolve()
+        self._roots = (self._fonts, *allowed_roots())
+        self._font_config = FontConfiguration()
+        self._css: dict[str, Any] = {}
+        self._fetcher = _make_fetcher(self._roots)
+        self._lock = threading.Lock()
+
+    def _stylesheet(self, document: Document) -> Any:
+        from weasyprint import CSS
+
+        profile = document.profile
+        key = f"{profile.id}/{profile.version}"
+        if key not in self._css:
+            self._css[key] = CSS(
+                string=stylesheet(profile, self._fonts),
+                font_config=self._font_config,
+                url_fetcher=self._fetcher,
+            )
+        return self._css[key]
+
+    def render(self, document: Document, variant: str | None = None) -> bytes:
+        """The PDF of ``document``; ``variant`` is ``None`` or one of :data:`PDF_VARIANTS`."""
+        from weasyprint import HTML
+
+        if variant is not None and variant not in PDF_VARIANTS:
+            raise InternalError(f"unknown PDF variant {variant!r}")
+        with self._lock:
+            css = self._stylesheet(document)
+            html = HTML(
+                string=document.xhtml,
+                base_url=self._fonts.as_uri() + "/",
+                url_fetcher=self._fetcher,
+            )
+            rendered = html.render(font_config=self._font_config, stylesheets=[css])
+            options: dict[str, Any] = {"pdf_variant": variant} if variant else {}
+            if variant == "pdf/ua-1":
+                options["pdf_tags"] = True
+            pdf = rendered.write_pdf(**options)
+        if not isinstance(pdf, bytes):
+            raise InternalError("WeasyPrint returned no PDF")
+        return pdf
+
+
+def _make_fetcher(roots: tuple[Path, ...]) -> Any:
+    from weasyprint.urls import URLFetcher
+
+    class ConfinedFetcher(URLFetcher):  # type: ignore[misc]
+        """Fetches only files inside the allowed folders; refuses everything else."""
+
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            if not is_allowed_url(url, roots):
+                raise ValueError(f"refused to fetch {url!r}: outside the allowed folders")
+            return super().fetch(url, headers)
+
+    return ConfinedFetcher(allowed_protocols=("file",))
