@@ -34,9 +34,25 @@ from minutes.tree import Document, Metadata, parse_tree
 TEMPLATE = "bien-ban.xhtml.j2"
 
 _ALLOWED_NODES: tuple[type[nodes.Node], ...] = (
-    nodes.Template, nodes.Output, nodes.TemplateData, nodes.Name, nodes.Getattr, nodes.Getitem,
-    nodes.Filter, nodes.Const, nodes.Keyword, nodes.Add, nodes.Sub, nodes.Mul, nodes.Div,
-    nodes.FloorDiv, nodes.Mod, nodes.Neg, nodes.Pos, nodes.Tuple, nodes.Slice,
+    nodes.Template,
+    nodes.Output,
+    nodes.TemplateData,
+    nodes.Name,
+    nodes.Getattr,
+    nodes.Getitem,
+    nodes.Filter,
+    nodes.Const,
+    nodes.Keyword,
+    nodes.Add,
+    nodes.Sub,
+    nodes.Mul,
+    nodes.Div,
+    nodes.FloorDiv,
+    nodes.Mod,
+    nodes.Neg,
+    nodes.Pos,
+    nodes.Tuple,
+    nodes.Slice,
 )
 _EXPRESSION_MARKERS = ("{{", "{%", "{#")
 
@@ -69,9 +85,7 @@ class Composer:
         self._env.filters["inline"] = to_inline
         self._env.filters["capitalize_first"] = _capitalize_first
         self._template = self._env.get_template(TEMPLATE)
-        self._sandbox = ImmutableSandboxedEnvironment(
-            undefined=StrictUndefined, autoescape=False
-        )
+        self._sandbox = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
         self._sandbox.filters.update(_filters())
         self._lock = threading.Lock()
 
@@ -117,8 +131,9 @@ class Composer:
             for key, value in plain.items()
         }
 
-    def _walk(self, value: Any, path: tuple[str | int, ...], names: dict[str, Any],
-              minutes: Minutes) -> Any:
+    def _walk(
+        self, value: Any, path: tuple[str | int, ...], names: dict[str, Any], minutes: Minutes
+    ) -> Any:
         if isinstance(value, str):
             if any(marker in value for marker in _EXPRESSION_MARKERS):
                 return self._evaluate(value, path, names, minutes)
@@ -129,22 +144,35 @@ class Composer:
             return [self._walk(v, (*path, i), names, minutes) for i, v in enumerate(value)]
         return value
 
-    def _evaluate(self, text: str, path: tuple[str | int, ...], names: dict[str, Any],
-                  minutes: Minutes) -> str:
+    def _evaluate(
+        self, text: str, path: tuple[str | int, ...], names: dict[str, Any], minutes: Minutes
+    ) -> str:
         def fail(message: str, hint: str | None = None) -> TemplateDataError:
             line, column = minutes.position_of(path)
-            return TemplateDataError(Problem(message, file=minutes.source, line=line,
-                                             column=column, field=field_path(path), hint=hint))
+            return TemplateDataError(
+                Problem(
+                    message,
+                    file=minutes.source,
+                    line=line,
+                    column=column,
+                    field=field_path(path),
+                    hint=hint,
+                )
+            )
 
         try:
             ast = self._sandbox.parse(text)
         except TemplateSyntaxError as exc:
-            raise fail(_("Invalid {{ … }} expression: {detail}.").format(detail=exc.message)) from None
+            raise fail(
+                _("Invalid {{ … }} expression: {detail}.").format(detail=exc.message)
+            ) from None
         for node in ast.find_all(nodes.Node):
             if not isinstance(node, _ALLOWED_NODES):
                 raise fail(
-                    _("Only {{ … }} expressions over `data` with formatting filters are allowed "
-                      "in the text."),
+                    _(
+                        "Only {{ … }} expressions over `data` with formatting filters are allowed "
+                        "in the text."
+                    ),
                     _("e.g. {{ data.doanh_thu | money('tỷ đồng') }}"),
                 )
         for filter_node in ast.find_all(nodes.Filter):
@@ -158,14 +186,18 @@ class Composer:
                 template = self._sandbox.from_string(ast)
             return template.render(names)
         except UndefinedError as exc:
-            raise fail(_("Unknown name in expression: {detail}.").format(detail=exc.message),
-                       _("names come from `data` or the meeting's fields")) from None
+            raise fail(
+                _("Unknown name in expression: {detail}.").format(detail=exc.message),
+                _("names come from `data` or the meeting's fields"),
+            ) from None
         except SecurityError:
             raise fail(_("This expression is not allowed.")) from None
         except MinutesError as exc:
             raise fail(str(exc).split(": ", 1)[-1]) from None
         except (TypeError, ValueError, ArithmeticError) as exc:
-            raise fail(_("The expression cannot be evaluated: {detail}.").format(detail=exc)) from None
+            raise fail(
+                _("The expression cannot be evaluated: {detail}.").format(detail=exc)
+            ) from None
 
 
 _default: Composer | None = None

@@ -67,4 +67,3 @@ class TemplateDataError(InputError):
 
 class InternalError(MinutesError, RuntimeError):
     """A bug in ``minutes``, its templates or its profiles, not in the user's data."""
-

@@ -44,8 +44,12 @@ from babel.numbers import get_decimal_symbol, get_group_symbol, get_minus_sign_s
 from minutes.errors import FormattingError
 
 __all__ = [
+    "DECIMAL_SYMBOL",
     "FILTERS",
+    "GROUP_SYMBOL",
+    "MINUS_SIGN",
     "MONEY_UNITS",
+    "PERCENT_SIGN",
     "DateLike",
     "Number",
     "TimeLike",
@@ -63,11 +67,11 @@ __all__ = [
     "to_roman",
 ]
 
-Number: TypeAlias = "int | float | Decimal | str"
+Number: TypeAlias = int | float | Decimal | str
 """A number: ``int``, ``float``, ``Decimal`` or a string in machine notation (``"1234.5"``)."""
-DateLike: TypeAlias = "date | datetime | str"
+DateLike: TypeAlias = date | datetime | str
 """A date: ``datetime.date``, ``datetime.datetime`` or an ISO string ``YYYY-MM-DD``."""
-TimeLike: TypeAlias = "time | datetime | str"
+TimeLike: TypeAlias = time | datetime | str
 """A time of day: ``datetime.time``, ``datetime.datetime`` or a string ``HH:MM``."""
 
 # --- Babel's symbols, looked up once ------------------------------------------------------------
@@ -92,9 +96,9 @@ _MAX_WORD_DECIMALS = 21  # number_to_words: digits after the comma
 # Enough precision that no operation below ever rounds except where asked (quantize).
 _CONTEXT = Context(prec=200, rounding=ROUND_HALF_UP)
 
-_NUMBER_RE = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
-_DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_TIME_RE = re.compile(r"(\d{1,2}):(\d{2})")
+_NUMBER_RE = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)", re.ASCII)
+_DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
+_TIME_RE = re.compile(r"(\d{1,2}):(\d{2})", re.ASCII)
 
 
 # --- conversions --------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gettext
 import os
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 LANGUAGES = ("vi", "en")
@@ -20,7 +20,7 @@ _chosen: str | None = None
 
 
 def set_language(lang: str | None) -> None:
-    """Choose ``"vi"`` or ``"en"`` for every message from now on; ``None`` goes back to the default."""
+    """Choose ``"vi"`` or ``"en"`` for all messages; ``None`` goes back to the default."""
     global _chosen
     if lang is not None and lang not in LANGUAGES:
         raise ValueError(f"language must be one of {LANGUAGES}, not {lang!r}")
@@ -41,7 +41,7 @@ def current_language() -> str:
     return "vi"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _translations(lang: str) -> gettext.NullTranslations:
     if lang == "en":
         return gettext.NullTranslations()

@@ -90,7 +90,9 @@ def parse(text: str, source: str = "<input>") -> Parsed:
     if not isinstance(tree, CommentedMap):
         raise InputError(
             Problem(
-                _("The file must be a mapping of fields (profile: …, title: …), not a list or text."),
+                _(
+                    "The file must be a mapping of fields (profile: …, title: …), not a list."
+                ),
                 file=source,
                 line=1,
             )
@@ -162,9 +164,7 @@ def _model_at(loc: Path_) -> type[BaseModel] | None:
             return None
         field = model.model_fields.get(part)
         if field is None:
-            field = next(
-                (f for f in model.model_fields.values() if f.alias == part), None
-            )
+            field = next((f for f in model.model_fields.values() if f.alias == part), None)
         if field is None:
             return None
         model = _inner_model(field.annotation)
@@ -218,7 +218,7 @@ def _problem(parsed: Parsed, error: Any) -> Problem:
 
 
 def _is_tag(part: Any) -> bool:
-    """pydantic adds union member names (``function-before[…]``) to ``loc``; readers don't need them."""
+    """pydantic adds union member names (``function-before[…]``) to ``loc``; readers skip them."""
     return isinstance(part, str) and ("[" in part or part in ("str", "int", "float", "Person"))
 
 
@@ -270,7 +270,9 @@ _MESSAGES: dict[str, Any] = {
     "time_parsing": _msg(
         "This is not a valid date and time.", "write it as YYYY-MM-DD HH:MM or HH:MM"
     ),
-    "time_type": _msg("This is not a valid date and time.", "write it as YYYY-MM-DD HH:MM or HH:MM"),
+    "time_type": _msg(
+        "This is not a valid date and time.", "write it as YYYY-MM-DD HH:MM or HH:MM"
+    ),
     "missing_name": _msg("A person needs a `name`.", "or write a group as plain text"),
     "symbol_spaces": _msg("The symbol must not contain spaces.", "e.g. BB-UBND or BB/TU"),
     "party_needs_place": _msg(
@@ -316,7 +318,9 @@ def load(path: str | Path) -> Minutes:
         raise InputError(Problem(_("This is a folder, not a file."), file=str(path))) from None
     except OSError as exc:
         raise InputError(
-            Problem(_("Cannot read the file: {reason}.").format(reason=exc.strerror), file=str(path))
+            Problem(
+                _("Cannot read the file: {reason}.").format(reason=exc.strerror), file=str(path)
+            )
         ) from None
     return loads(raw, str(path))
 
@@ -331,8 +335,10 @@ def decode(raw: bytes, source: str) -> str:
         line = raw[: exc.start].count(b"\n") + 1
         raise InputError(
             Problem(
-                _("The file is not UTF-8 text (it may be in an old Vietnamese encoding such as "
-                  "TCVN3, VNI or Windows-1258, or not text at all)."),
+                _(
+                    "The file is not UTF-8 text (it may be in an old Vietnamese encoding such as "
+                    "TCVN3, VNI or Windows-1258, or not text at all)."
+                ),
                 file=source,
                 line=line,
                 hint=_("convert it to Unicode UTF-8, e.g. with UniKey's converter, and save again"),

@@ -23,8 +23,12 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("zero").enable(["emphasis", "list", "newline"])
 
 
-_INLINE_TAGS = {"strong_open": "<strong>", "strong_close": "</strong>",
-                "em_open": "<em>", "em_close": "</em>"}
+_INLINE_TAGS = {
+    "strong_open": "<strong>",
+    "strong_close": "</strong>",
+    "em_open": "<em>",
+    "em_close": "</em>",
+}
 
 
 def _inline(children: Sequence[Token]) -> list[str]:
@@ -58,7 +62,7 @@ def _has_text(fragment: str) -> bool:
 
 
 def to_paragraphs(text: str, role: str = "body", list_role: str = "list-item") -> Markup:
-    """Markdown ``text`` → ``<p class="role">`` elements (lists keep their ``- `` / ``1. `` marker)."""
+    """Markdown ``text`` → ``<p class="role">`` paragraphs (lists keep ``- `` / ``1. ``)."""
     parts: list[str] = []
     markers: list[list[int | None]] = []  # per open list: [next number] or [None] for bullets
     tokens = _parser().parse(text)

@@ -44,7 +44,7 @@ Text = Annotated[str, BeforeValidator(_text_or_number)]
 """A line of text: normalised, never empty."""
 
 Markdown = Annotated[str, BeforeValidator(_text_or_number)]
-"""Paragraphs with light Markdown (bold, italic, lists) and ``{{ … }}`` expressions over ``data``."""
+"""Paragraphs with light Markdown (bold, italic, lists) and ``{{ … }}`` over ``data``."""
 
 
 class _Strict(BaseModel):

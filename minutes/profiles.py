@@ -1,15 +1,15 @@
 """Format profiles: the official format rules of a document family, as validated data.
 
-A profile (``templates/profiles/<name>.yaml``) holds the page, the font, the layout of the header and
-signature blocks, the wording that differs between families, and for every *role* of the document
-tree its size, weight, slant, case, alignment, indent, spacing and the rule drawn under it. Both
+A profile (``templates/profiles/<name>.yaml``) holds the page, the font, the layout of the header
+and signature blocks, the wording that differs between families, and for every *role* of the
+document tree its size, weight, slant, case, alignment, indent, spacing and the rule drawn under it. Both
 writers read the same profile, so the PDF and the DOCX cannot disagree, and a new rule (the Party's
 2026 guidance) is a new data file, not new code. Every value carries its source in the file.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Literal
 
@@ -73,7 +73,7 @@ class Role(_Data):
     """An exact line height, when the rule asks for one (overrides ``line_spacing``)."""
     keep_with_next: bool = False
     rule: float | None = Field(default=None, gt=0, le=1)
-    """A solid rule under the text, as a fraction of the text's length (1.0: as long as the text)."""
+    """A solid rule under the text, as a fraction of the text's length (1.0: all of it)."""
     rule_width_pt: float = 0.75
     source: str
 
@@ -158,7 +158,7 @@ def available_profiles() -> list[str]:
     return sorted(p.stem for p in profiles_dir().glob("*.yaml"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_profile(name: str) -> Profile:
     """The profile called ``name`` (``state``, ``party``), read once and cached."""
     path = profiles_dir() / f"{name}.yaml"
@@ -183,7 +183,5 @@ def read_profile(path: Path) -> Profile:
     missing = [role for role in ROLES if role not in profile.roles]
     unknown = [role for role in profile.roles if role not in ROLES]
     if missing or unknown:
-        raise InternalError(
-            f"profile {path}: roles missing {missing}, unknown {unknown}"
-        )
+        raise InternalError(f"profile {path}: roles missing {missing}, unknown {unknown}")
     return profile

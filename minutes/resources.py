@@ -9,13 +9,13 @@ packages are not importable, the top-level folders are used directly.
 from __future__ import annotations
 
 import importlib.util
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 _REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
-@lru_cache(maxsize=None)
+@cache
 def _folder(package: str, fallback: str) -> Path:
     try:
         spec = importlib.util.find_spec(package)

@@ -15,19 +15,34 @@ from dataclasses import dataclass
 from minutes.errors import InternalError
 from minutes.profiles import ROLES, Profile
 
-BLOCK_TAGS = frozenset({"html", "head", "title", "meta", "body", "table", "thead", "tbody", "tr",
-                        "td", "th", "p", "div"})
+BLOCK_TAGS = frozenset(
+    {
+        "html",
+        "head",
+        "title",
+        "meta",
+        "body",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "td",
+        "th",
+        "p",
+        "div",
+    }
+)
 INLINE_TAGS = frozenset({"strong", "em", "u", "br"})
 
 GROUPS: tuple[str, ...] = (
-    "header",           # table: the two header cells
-    "header-left",      # td: parent body, issuing body, number
-    "header-right",     # td: national title, motto, place and date
-    "figures",          # table: a figures table inside the body
-    "signatures",       # table: the two signature columns
-    "signer",           # td: one signer (title, note, name)
-    "recipients",       # div: Nơi nhận and its lines
-    "keep-together",    # div: content that must stay on one page with what follows
+    "header",  # table: the two header cells
+    "header-left",  # td: parent body, issuing body, number
+    "header-right",  # td: national title, motto, place and date
+    "figures",  # table: a figures table inside the body
+    "signatures",  # table: the two signature columns
+    "signer",  # td: one signer (title, note, name)
+    "recipients",  # div: Nơi nhận and its lines
+    "keep-together",  # div: content that must stay on one page with what follows
 )
 """Grouping classes: structure only, no text style of their own."""
 
@@ -61,7 +76,7 @@ class Document:
 
 
 def parse_tree(xhtml: str, profile: Profile, metadata: Metadata) -> Document:
-    """Parse and check the template's output; unknown tags or roles are an :class:`InternalError`."""
+    """Parse and check the template's output; unknown tags or roles raise :class:`InternalError`."""
     try:
         root = ET.fromstring(xhtml)
     except ET.ParseError as exc:

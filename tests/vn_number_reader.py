@@ -17,8 +17,9 @@ Grammar of a group below one thousand (``D`` a digit word):
 A number is groups, each but the last followed by one or more scale words (nghìn/ngàn, triệu,
 tỷ). ``tỷ`` multiplies the whole number before it (``một nghìn tỷ`` = 10^12, ``một tỷ tỷ`` =
 10^18, ``mười hai nghìn một trăm tám mươi mốt tỷ``); ``nghìn`` and ``triệu`` multiply their own
-group only. A group that follows a scale word says its hundreds, ``không trăm`` included. ``âm`` before makes it negative; ``phẩy``
-introduces the decimals, read as a number with its leading zeros said ``không``.
+group only. A group that follows a scale word says its hundreds, ``không trăm`` included.
+``âm`` before makes it negative; ``phẩy`` introduces the decimals, read as a number with its
+leading zeros said ``không``.
 """
 
 from __future__ import annotations
@@ -77,14 +78,14 @@ def _tail(tokens: _Tokens, after_hundreds: bool) -> int | None:
         if not after_hundreds:
             raise ReadError(f"{word!r} without hundreds")
         tokens.take()
-        unit = tokens.take()
-        if unit not in UNIT_AFTER_LINH:
-            raise ReadError(f"{unit!r} after {word!r}")
-        return UNIT_AFTER_LINH[unit]
+        digit = tokens.take()
+        if digit not in UNIT_AFTER_LINH:
+            raise ReadError(f"{digit!r} after {word!r}")
+        return UNIT_AFTER_LINH[digit]
     if word == "mười":
         tokens.take()
         unit = tokens.peek()
-        if unit in UNIT_AFTER_MUOI_10:
+        if unit is not None and unit in UNIT_AFTER_MUOI_10:
             tokens.take()
             return 10 + UNIT_AFTER_MUOI_10[unit]
         if unit in DIGITS or unit in UNIT_AFTER_MUOI:
@@ -97,7 +98,7 @@ def _tail(tokens: _Tokens, after_hundreds: bool) -> int | None:
         tokens.take()
         tokens.take()
         unit = tokens.peek()
-        if unit in UNIT_AFTER_MUOI:
+        if unit is not None and unit in UNIT_AFTER_MUOI:
             tokens.take()
             return tens * 10 + UNIT_AFTER_MUOI[unit]
         if unit in DIGITS:

@@ -1,0 +1,5 @@
+"""``python -m minutes`` is the ``minutes`` command."""
+
+from minutes.cli import main
+
+raise SystemExit(main())

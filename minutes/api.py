@@ -1,0 +1,123 @@
+"""The library's face: load, render, write. Host programs use this (through ``minutes``).
+
+:class:`Renderer` keeps a composer and both writers warm, for hosts that render many documents
+(the batch command, a web service). It is thread-safe: composing holds no shared state and each
+writer serialises its own non-thread-safe part.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import threading
+from pathlib import Path
+from typing import Literal
+
+from minutes.compose import Composer
+from minutes.errors import InputError, Problem
+from minutes.i18n import _
+from minutes.model import Minutes
+from minutes.tree import Document
+
+Format = Literal["pdf", "docx"]
+FORMATS: tuple[Format, ...] = ("pdf", "docx")
+
+
+class Renderer:
+    """Composes and renders minutes; build once, reuse for many documents and threads."""
+
+    def __init__(self) -> None:
+        self._composer = Composer()
+        self._pdf: object | None = None
+        self._docx: object | None = None
+        self._lock = threading.Lock()
+
+    def compose(self, minutes: Minutes) -> Document:
+        """The document tree (role-tagged XHTML) of ``minutes``."""
+        return self._composer.compose(minutes)
+
+    def render_pdf(self, minutes: Minutes, variant: str | None = None) -> bytes:
+        """The PDF; ``variant`` may be ``"pdf/a-2b"`` for archival output."""
+        from minutes.writers.pdf import PdfWriter
+
+        with self._lock:
+            if self._pdf is None:
+                self._pdf = PdfWriter()
+        assert isinstance(self._pdf, PdfWriter)
+        return self._pdf.render(self.compose(minutes), variant=variant)
+
+    def render_docx(self, minutes: Minutes) -> bytes:
+        """The DOCX."""
+        from minutes.writers.docx import DocxWriter
+
+        with self._lock:
+            if self._docx is None:
+                self._docx = DocxWriter()
+        assert isinstance(self._docx, DocxWriter)
+        return self._docx.render(self.compose(minutes))
+
+    def render(self, minutes: Minutes, fmt: Format, variant: str | None = None) -> bytes:
+        """The file in format ``fmt`` (``"pdf"`` or ``"docx"``)."""
+        if fmt == "pdf":
+            return self.render_pdf(minutes, variant=variant)
+        if fmt == "docx":
+            return self.render_docx(minutes)
+        raise InputError(Problem(_("Unknown output format `{fmt}`.").format(fmt=fmt)))
+
+    def write(self, minutes: Minutes, path: str | Path, variant: str | None = None) -> Path:
+        """Write the file whose format the suffix of ``path`` names, atomically."""
+        path = Path(path)
+        fmt = path.suffix.lower().lstrip(".")
+        if fmt != "pdf" and fmt != "docx":
+            raise InputError(
+                Problem(
+                    _("Cannot tell the format from the file name: use .pdf or .docx."),
+                    file=str(path),
+                )
+            )
+        data = self.render(minutes, fmt, variant=variant)
+        write_atomic(path, data)
+        return path
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path``, then rename: never a half file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+_default: Renderer | None = None
+_default_lock = threading.Lock()
+
+
+def default_renderer() -> Renderer:
+    """The process's shared renderer."""
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = Renderer()
+        return _default
+
+
+def render_pdf(minutes: Minutes, variant: str | None = None) -> bytes:
+    """The PDF of ``minutes`` (see :class:`Renderer`)."""
+    return default_renderer().render_pdf(minutes, variant=variant)
+
+
+def render_docx(minutes: Minutes) -> bytes:
+    """The DOCX of ``minutes``."""
+    return default_renderer().render_docx(minutes)
+
+
+def write(minutes: Minutes, path: str | Path, variant: str | None = None) -> Path:
+    """Write ``minutes`` to ``path``; the suffix (``.pdf``/``.docx``) names the format."""
+    return default_renderer().write(minutes, path, variant=variant)

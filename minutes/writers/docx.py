@@ -1,0 +1,466 @@
+"""Document tree + profile → DOCX bytes, with python-docx.
+
+The file is made to be *edited*: every role is a named Word paragraph style (``BB Quốc hiệu``,
+``BB Nội dung`` …) that carries the profile's format, and paragraphs use the style rather than
+direct formatting, so a clerk who adds a paragraph keeps the official look. The header and the
+signatures are borderless tables (what Vietnamese offices use); rules under header lines are empty
+paragraphs with a border and indents that leave the length the rules ask for. Raw OOXML that
+python-docx has no API for is written only in the small ``_set_*`` functions at the end.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+from docx import Document as new_docx
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Emu, Mm, Pt
+
+from minutes.errors import InternalError
+from minutes.profiles import ROLES, Profile, Role
+from minutes.resources import fonts_dir
+from minutes.tree import Document, role_of
+from minutes.writers.metrics import text_width_pt
+
+STYLE_NAMES: dict[str, str] = {
+    "parent-org": "BB Cơ quan chủ quản",
+    "org": "BB Cơ quan ban hành",
+    "org-mark": "BB Dấu sao",
+    "number": "BB Số và ký hiệu",
+    "national-title": "BB Quốc hiệu",
+    "motto": "BB Tiêu ngữ",
+    "place-date": "BB Địa danh và ngày tháng",
+    "doc-kind": "BB Tên loại",
+    "trich-yeu": "BB Trích yếu",
+    "title-mark": "BB Dấu dưới trích yếu",
+    "body": "BB Nội dung",
+    "heading-1": "BB Đề mục 1",
+    "heading-2": "BB Đề mục 2",
+    "heading-3": "BB Đề mục 3",
+    "list-item": "BB Gạch đầu dòng",
+    "table-head": "BB Bảng tiêu đề",
+    "table-cell": "BB Bảng nội dung",
+    "table-number": "BB Bảng số liệu",
+    "signer-title": "BB Chức danh người ký",
+    "signer-note": "BB Ghi chú chữ ký",
+    "signer-name": "BB Họ tên người ký",
+    "recipients-heading": "BB Nơi nhận",
+    "recipients-item": "BB Nơi nhận dòng",
+    "page-number": "BB Số trang",
+}
+"""One Word paragraph style per role, named so a clerk recognises it in Word's style list."""
+
+RULE_STYLE = "BB Đường kẻ"
+LANGUAGE = "vi-VN"
+_ALIGN = {
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+}
+_CELL_MARGIN_MM = 1.0
+
+
+def style_id(role: str) -> str:
+    """The ASCII style id of a role (``national-title`` → ``BBnationaltitle``)."""
+    return "BB" + role.replace("-", "")
+
+
+class DocxWriter:
+    """Renders documents to DOCX. Stateless apart from the font folder; safe to share."""
+
+    def __init__(self, fonts: Path | None = None) -> None:
+        self._fonts = (fonts or fonts_dir()).resolve()
+
+    def render(self, document: Document) -> bytes:
+        """The DOCX file of ``document``."""
+        missing = [role for role in ROLES if role not in STYLE_NAMES]
+        if missing:
+            raise InternalError(f"the DOCX writer has no style for roles {missing}")
+        builder = _Builder(document, self._fonts)
+        return builder.build()
+
+
+class _Builder:
+    """Builds one DOCX; holds the state of that one file only."""
+
+    def __init__(self, document: Document, fonts: Path) -> None:
+        self.tree = document
+        self.profile: Profile = document.profile
+        self.fonts = fonts
+        self.docx: Any = new_docx()
+
+    def build(self) -> bytes:
+        self._page()
+        self._styles()
+        self._page_number()
+        body = self.docx.element.body
+        for paragraph in list(body.iterchildren(qn("w:p"))):  # the template's empty paragraph
+            body.remove(paragraph)
+        for element in self.tree.body:
+            self._block(element, self.docx)
+        self._properties()
+        buffer = io.BytesIO()
+        self.docx.save(buffer)
+        return buffer.getvalue()
+
+    # -- page, styles, header ---------------------------------------------------------------------
+
+    def _page(self) -> None:
+        page = self.profile.page
+        section = self.docx.sections[0]
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width = Mm(page.width_mm)
+        section.page_height = Mm(page.height_mm)
+        section.top_margin = Mm(page.margin_top_mm)
+        section.bottom_margin = Mm(page.margin_bottom_mm)
+        section.left_margin = Mm(page.margin_left_mm)
+        section.right_margin = Mm(page.margin_right_mm)
+        section.header_distance = Mm(page.header_distance_mm)
+        section.footer_distance = Mm(page.header_distance_mm)
+        section.gutter = Mm(0)
+        section.different_first_page_header_footer = True
+
+    def _styles(self) -> None:
+        styles = self.docx.styles
+        family = self.profile.font.family
+        normal = styles["Normal"]
+        normal.font.name = family
+        normal.font.size = Pt(self.profile.role("body").size_pt)
+        _set_fonts(normal.element, family)
+        _set_language(self.docx, LANGUAGE)
+        normal.paragraph_format.space_before = Pt(0)
+        normal.paragraph_format.space_after = Pt(0)
+        for role in ROLES:
+            style = styles.add_style(STYLE_NAMES[role], WD_STYLE_TYPE.PARAGRAPH)
+            style.style_id = style_id(role)
+            style.base_style = normal
+            style.quick_style = True
+            self._apply(style, self.profile.role(role))
+        rule = styles.add_style(RULE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+        rule.style_id = "BBrule"
+        rule.base_style = normal
+        rule.font.size = Pt(2)
+        fmt = rule.paragraph_format
+        fmt.space_before = Pt(0)
+        fmt.space_after = Pt(0)
+        fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        fmt.line_spacing = Pt(2)
+
+    def _apply(self, style: Any, role: Role) -> None:
+        font = style.font
+        font.name = self.profile.font.family
+        font.size = Pt(role.size_pt)
+        font.bold = role.bold
+        font.italic = role.italic
+        font.underline = role.underline
+        font.all_caps = role.caps
+        fmt = style.paragraph_format
+        fmt.alignment = _ALIGN[role.align]
+        fmt.first_line_indent = Mm(role.indent_first_mm) if role.indent_first_mm else Emu(0)
+        fmt.space_before = Pt(role.space_before_pt)
+        fmt.space_after = Pt(role.space_after_pt)
+        if role.line_exact_pt is not None:
+            fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+            fmt.line_spacing = Pt(role.line_exact_pt)
+        else:  # a multiple of Word's "single", which is the font's own line height
+            fmt.line_spacing = role.line_spacing or 1.0
+        fmt.keep_with_next = role.keep_with_next
+        fmt.widow_control = True
+
+    def _page_number(self) -> None:
+        section = self.docx.sections[0]
+        paragraph = section.header.paragraphs[0]
+        paragraph.style = self.docx.styles[STYLE_NAMES["page-number"]]
+        _add_page_field(paragraph)
+        first = section.first_page_header
+        first.is_linked_to_previous = False
+        first.paragraphs[0].text = ""
+
+    def _properties(self) -> None:
+        meta = self.tree.metadata
+        props = self.docx.core_properties
+        props.title = meta.title
+        props.author = meta.author
+        props.subject = meta.subject
+        props.keywords = meta.keywords
+        props.language = LANGUAGE
+        props.last_modified_by = meta.author
+        props.comments = f"{self.profile.name}; minutes"
+        props.revision = 1
+        moment = build_time()
+        props.created = moment
+        props.modified = moment
+
+    # -- blocks ----------------------------------------------------------------------------------
+
+    def _block(self, element: ET.Element, container: Any) -> None:
+        tag = element.tag
+        classes = element.get("class", "").split()
+        if tag == "p":
+            self._paragraph(element, container)
+        elif tag == "table" and "header" in classes:
+            self._header_table(element, container)
+        elif tag == "table" and "figures" in classes:
+            self._figures_table(element, container)
+        elif tag == "table" and "signatures" in classes:
+            self._signature_table(element, container)
+        elif tag == "div":
+            for child in element:
+                self._block(child, container)
+        else:
+            raise InternalError(f"the DOCX writer does not know <{tag} class={classes}>")
+
+    def _paragraph(self, element: ET.Element, container: Any) -> Any:
+        role = role_of(element)
+        if role is None:
+            raise InternalError(f"paragraph without a role: {ET.tostring(element)!r}")
+        paragraph = container.add_paragraph(style=self.docx.styles[STYLE_NAMES[role]])
+        caps = self.profile.role(role).caps
+        _add_runs(paragraph, element, caps=caps)
+        rule = self.profile.role(role).rule
+        if rule is not None:
+            self._rule_under(paragraph, element, role, rule, container)
+        return paragraph
+
+    def _rule_under(
+        self, paragraph: Any, element: ET.Element, role: str, fraction: float, container: Any
+    ) -> None:
+        style = self.profile.role(role)
+        text = "".join(element.itertext())
+        text = text.upper() if style.caps else text
+        width = text_width_pt(text, style.size_pt, style.bold, style.italic, self.fonts)
+        available = self._available_width_pt(container)
+        length = min(width, available) * fraction
+        indent = max((available - length) / 2, 0)
+        rule = container.add_paragraph(style=self.docx.styles[RULE_STYLE])
+        rule.paragraph_format.left_indent = Pt(indent)
+        rule.paragraph_format.right_indent = Pt(indent)
+        rule.paragraph_format.keep_with_next = True
+        _set_top_border(rule, style.rule_width_pt)
+
+    def _available_width_pt(self, container: Any) -> float:
+        width = getattr(container, "width", None)
+        if width is not None:  # a table cell
+            return float(Emu(width).pt) - 2 * float(Mm(_CELL_MARGIN_MM).pt)
+        return float(Mm(self.profile.page.text_width_mm).pt)
+
+    def _two_cells(
+        self, element: ET.Element, container: Any, widths: tuple[float, float], group: str
+    ) -> list[tuple[Any, ET.Element]]:
+        cells = element.findall("./tr/td")
+        if len(cells) != 2 or any(group not in c.get("class", "") for c in cells):
+            raise InternalError(f"a {element.get('class')} table needs two {group} cells")
+        table = container.add_table(rows=1, cols=2)
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table.autofit = False
+        _set_fixed_layout(table, widths, _CELL_MARGIN_MM)
+        for cell, width in zip(table.rows[0].cells, widths, strict=False):
+            cell.width = Mm(width)
+        _set_cant_split(table.rows[0])
+        return list(zip(table.rows[0].cells, cells, strict=False))
+
+    def _fill_cell(self, cell: Any, source: ET.Element) -> None:
+        first = cell.paragraphs[0]
+        for child in source:
+            if child.tag != "p":
+                raise InternalError(f"unexpected <{child.tag}> in a table cell")
+            self._paragraph(child, cell)
+        first._element.getparent().remove(first._element)
+
+    def _header_table(self, element: ET.Element, container: Any) -> None:
+        layout = self.profile.layout
+        pairs = self._two_cells(
+            element, container, (layout.header_left_mm, layout.header_right_mm), "header-"
+        )
+        for cell, source in pairs:
+            self._fill_cell(cell, source)
+
+    def _signature_table(self, element: ET.Element, container: Any) -> None:
+        layout = self.profile.layout
+        pairs = self._two_cells(
+            element, container, (layout.signature_left_mm, layout.signature_right_mm), "signer"
+        )
+        for cell, source in pairs:
+            self._fill_cell(cell, source)
+            for paragraph in cell.paragraphs[:-1]:
+                paragraph.paragraph_format.keep_with_next = True
+
+    def _figures_table(self, element: ET.Element, container: Any) -> None:
+        rows = element.findall(".//tr")
+        columns = max(len(list(row)) for row in rows)
+        table = container.add_table(rows=len(rows), cols=columns)
+        table.style = self.docx.styles["Table Grid"]
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        text_width = self.profile.page.text_width_mm
+        narrow = (12.0, 0.0, 30.0, 30.0) if columns == 4 else (0.0,) * columns
+        rest = (text_width - sum(narrow)) / max(1, sum(1 for w in narrow if w == 0))
+        widths = tuple(w or rest for w in narrow)
+        _set_fixed_layout(table, widths, _CELL_MARGIN_MM)
+        for r, (row, source) in enumerate(zip(table.rows, rows, strict=False)):
+            if r == 0 and element.find("thead") is not None:
+                _set_header_row(row)
+            _set_cant_split(row)
+            for cell, width, source_cell in zip(row.cells, widths, source, strict=False):
+                cell.width = Mm(width)
+                role = role_of(source_cell) or "table-cell"
+                paragraph = cell.paragraphs[0]
+                paragraph.style = self.docx.styles[STYLE_NAMES[role]]
+                _add_runs(paragraph, source_cell, caps=self.profile.role(role).caps)
+        container.add_paragraph(style=self.docx.styles[RULE_STYLE])  # keeps tables apart
+
+
+def build_time() -> dt.datetime:
+    """The time stamped in the file: ``SOURCE_DATE_EPOCH`` when set (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).replace(tzinfo=None)
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+
+
+# -- inline runs -----------------------------------------------------------------------------------
+
+
+def _add_runs(paragraph: Any, element: ET.Element, caps: bool) -> None:
+    """The text of ``element`` as runs, bold/italic/underline where the tree says so."""
+
+    def emit(text: str | None, bold: bool, italic: bool, underline: bool) -> None:
+        if not text:
+            return
+        run = paragraph.add_run(text.upper() if caps else text)
+        if bold:
+            run.bold = True
+        if italic:
+            run.italic = True
+        if underline:
+            run.underline = True
+
+    def walk(node: ET.Element, bold: bool, italic: bool, underline: bool) -> None:
+        emit(node.text, bold, italic, underline)
+        for child in node:
+            if child.tag == "br":
+                paragraph.add_run().add_break()
+            else:
+                walk(
+                    child,
+                    bold or child.tag == "strong",
+                    italic or child.tag == "em",
+                    underline or child.tag == "u",
+                )
+            emit(child.tail, bold, italic, underline)
+
+    walk(element, False, False, False)
+
+
+# -- raw OOXML, where python-docx has no API -------------------------------------------------------
+
+
+def _set_fonts(style_element: Any, family: str) -> None:
+    """Name the font for every script (Word picks ``w:cs`` / ``w:eastAsia`` for some letters)."""
+    rpr = style_element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attribute), family)
+
+
+def _set_language(docx: Any, language: str) -> None:
+    """Mark the text as Vietnamese in the document defaults (spell-checking, hyphenation)."""
+    styles = docx.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    rpr_default = defaults.find(qn("w:rPrDefault")) if defaults is not None else None
+    rpr = rpr_default.find(qn("w:rPr")) if rpr_default is not None else None
+    if rpr is None:
+        raise InternalError("the DOCX template has no run defaults")
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), language)
+    lang.set(qn("w:eastAsia"), language)
+    lang.set(qn("w:bidi"), "ar-SA")
+
+
+def _add_page_field(paragraph: Any) -> None:
+    """A PAGE field: Word and LibreOffice fill in the page number."""
+    run = paragraph.add_run()
+    for kind, text in (
+        ("begin", None),
+        (None, " PAGE "),
+        ("separate", None),
+        (None, "2"),
+        ("end", None),
+    ):
+        if kind is not None:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+        elif text == " PAGE ":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._r.append(instr)
+        else:
+            value = OxmlElement("w:t")
+            value.text = text
+            run._r.append(value)
+
+
+def _set_top_border(paragraph: Any, width_pt: float) -> None:
+    ppr = paragraph._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    top = OxmlElement("w:top")
+    top.set(qn("w:val"), "single")
+    top.set(qn("w:sz"), str(max(2, round(width_pt * 8))))  # eighths of a point
+    top.set(qn("w:space"), "1")
+    top.set(qn("w:color"), "000000")
+    borders.append(top)
+    ppr.append(borders)
+
+
+def _set_fixed_layout(table: Any, widths_mm: tuple[float, ...], cell_margin_mm: float) -> None:
+    """Fixed column widths (Word otherwise re-fits columns to their text) and cell margins."""
+    tbl = table._tbl
+    tbl_pr = tbl.tblPr
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tbl_pr.append(layout)
+    total = OxmlElement("w:tblW")
+    total.set(qn("w:w"), str(round(sum(widths_mm) / 25.4 * 1440)))
+    total.set(qn("w:type"), "dxa")
+    existing = tbl_pr.find(qn("w:tblW"))
+    if existing is not None:
+        tbl_pr.remove(existing)
+    tbl_pr.append(total)
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), str(round(cell_margin_mm / 25.4 * 1440)))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    tbl_pr.append(margins)
+    grid = tbl.tblGrid
+    for column, width in zip(grid.findall(qn("w:gridCol")), widths_mm, strict=False):
+        column.set(qn("w:w"), str(round(width / 25.4 * 1440)))
+
+
+def _set_cant_split(row: Any) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:cantSplit"))
+
+
+def _set_header_row(row: Any) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:tblHeader"))
