@@ -67,8 +67,13 @@ class Renderer:
     def write(self, minutes: Minutes, path: str | Path, variant: str | None = None) -> Path:
         """Write the file whose format the suffix of ``path`` names, atomically."""
         path = Path(path)
-        fmt = path.suffix.lower().lstrip(".")
-        if fmt != "pdf" and fmt != "docx":
+        suffix = path.suffix.lower()
+        fmt: Format
+        if suffix == ".pdf":
+            fmt = "pdf"
+        elif suffix == ".docx":
+            fmt = "docx"
+        else:
             raise InputError(
                 Problem(
                     _("Cannot tell the format from the file name: use .pdf or .docx."),

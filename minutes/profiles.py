@@ -2,9 +2,9 @@
 
 A profile (``templates/profiles/<name>.yaml``) holds the page, the font, the layout of the header
 and signature blocks, the wording that differs between families, and for every *role* of the
-document tree its size, weight, slant, case, alignment, indent, spacing and the rule drawn under it. Both
-writers read the same profile, so the PDF and the DOCX cannot disagree, and a new rule (the Party's
-2026 guidance) is a new data file, not new code. Every value carries its source in the file.
+document tree its size, weight, slant, case, alignment, indent, spacing and the rule drawn under
+it. Both writers read the same profile, so the PDF and the DOCX cannot disagree, and a new rule
+(the Party's 2026 guidance) is a new data file, not new code. Every value names its source.
 """
 
 from __future__ import annotations
