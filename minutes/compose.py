@@ -14,12 +14,14 @@ evaluated in Jinja's immutable sandbox, after a check that it holds nothing but 
 from __future__ import annotations
 
 import threading
+from decimal import Decimal
 from collections.abc import Callable
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, nodes
 from jinja2.exceptions import SecurityError, TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup, escape
 
 from minutes import formatting
 from minutes.errors import MinutesError, Problem, TemplateDataError
@@ -55,6 +57,8 @@ _ALLOWED_NODES: tuple[type[nodes.Node], ...] = (
     nodes.Slice,
 )
 _EXPRESSION_MARKERS = ("{{", "{%", "{#")
+_HARMLESS_FILTERS = ("round", "abs", "int", "float", "upper", "lower", "capitalize", "trim")
+"""Jinja built-ins a clerk may use in data beside ours: pure functions of one value."""
 
 
 def _capitalize_first(text: object) -> str:
@@ -64,8 +68,22 @@ def _capitalize_first(text: object) -> str:
     return value[:1].upper() + value[1:]
 
 
+def _lines(text: object) -> Markup:
+    """Text whose line breaks the writer must keep (a long body name set on two lines)."""
+    return Markup("<br/>").join(escape(line) for line in str(text).split("\n"))
+
+
+def share(part: object, whole: object) -> str:
+    """``part`` as a percentage of ``whole``, to one decimal rounded half away from zero, without
+    a trailing ``,0``: ``share(14, 15)`` → ``93,3%``, ``share(4, 4)`` → ``100%``."""
+    value = formatting.format_percent(
+        Decimal(str(part)) * 100 / Decimal(str(whole)), decimals=1
+    )
+    return value.replace(f"{formatting.DECIMAL_SYMBOL}0%", "%")
+
+
 def _filters() -> dict[str, Callable[..., Any]]:
-    return dict(formatting.FILTERS)
+    return {**formatting.FILTERS, "share": share}
 
 
 class Composer:
@@ -84,9 +102,11 @@ class Composer:
         self._env.filters["md"] = to_paragraphs
         self._env.filters["inline"] = to_inline
         self._env.filters["capitalize_first"] = _capitalize_first
+        self._env.filters["lines"] = _lines
         self._template = self._env.get_template(TEMPLATE)
         self._sandbox = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
         self._sandbox.filters.update(_filters())
+        self._data_filters = (*_filters(), *_HARMLESS_FILTERS)
         self._lock = threading.Lock()
 
     def compose(self, minutes: Minutes, profile: Profile | None = None) -> Document:
@@ -176,10 +196,10 @@ class Composer:
                     _("e.g. {{ data.doanh_thu | money('tỷ đồng') }}"),
                 )
         for filter_node in ast.find_all(nodes.Filter):
-            if filter_node.name not in formatting.FILTERS:
+            if filter_node.name not in self._data_filters:
                 raise fail(
                     _("Unknown filter `{name}`.").format(name=filter_node.name),
-                    _("available filters: {names}").format(names=", ".join(formatting.FILTERS)),
+                    _("available filters: {names}").format(names=", ".join(self._data_filters)),
                 )
         try:
             with self._lock:  # compiling in the sandbox touches shared caches

@@ -208,7 +208,9 @@ def _problem(parsed: Parsed, error: Any) -> Problem:
         model = _model_at(loc[:-1])
         choices = field_names(model) if model else []
         close = difflib.get_close_matches(str(loc[-1]), choices, n=1, cutoff=0.6)
-        if close:
+        if " " in str(loc[-1]):
+            hint = _("inside { … } a comma separates fields: put text that has a comma in quotes")
+        elif close:
             hint = _("did you mean `{name}`?").format(name=close[0])
         elif choices:
             hint = _("allowed fields: {names}").format(names=", ".join(choices))

@@ -55,7 +55,7 @@ def role_css(name: str, role: Role) -> str:
         rules.append(
             f".{name} {{ display: table; margin-left: auto; margin-right: auto; }}\n"
             f".{name}::after {{ content: ''; display: block; width: {role.rule * 100:g}%; "
-            f"margin: 1pt auto 0; border-top: {role.rule_width_pt:g}pt solid black; }}"
+            f"margin: 3pt auto 0; border-top: {role.rule_width_pt:g}pt solid black; }}"
         )
     return "\n".join(rules)
 
@@ -110,6 +110,7 @@ table.figures th, table.figures td {{ border: 0.5pt solid black; padding: 1pt 4p
 table.figures thead {{ display: table-header-group; }}
 table.figures tr {{ break-inside: avoid; }}
 table.signatures {{ width: 100%; table-layout: fixed; margin-top: 6pt; break-inside: avoid; }}
+table.signatures tr {{ break-inside: avoid; break-after: avoid; }}
 table.signatures td.signer:first-child {{ width: {layout.signature_left_mm:g}mm; }}
 table.signatures td.signer:last-child {{ width: {layout.signature_right_mm:g}mm; }}
 div.recipients {{ break-inside: avoid; }}""",

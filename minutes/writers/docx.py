@@ -29,7 +29,7 @@ from docx.shared import Emu, Mm, Pt
 from minutes.errors import InternalError
 from minutes.profiles import ROLES, Profile, Role
 from minutes.resources import fonts_dir
-from minutes.tree import Document, role_of
+from minutes.tree import Document, role_of, text_of
 from minutes.writers.metrics import text_width_pt
 
 STYLE_NAMES: dict[str, str] = {
@@ -237,9 +237,17 @@ class _Builder:
         self, paragraph: Any, element: ET.Element, role: str, fraction: float, container: Any
     ) -> None:
         style = self.profile.role(role)
-        text = "".join(element.itertext())
-        text = text.upper() if style.caps else text
-        width = text_width_pt(text, style.size_pt, style.bold, style.italic, self.fonts)
+        lines = text_of(element).split("\n")
+        width = max(
+            text_width_pt(
+                line.upper() if style.caps else line,
+                style.size_pt,
+                style.bold,
+                style.italic,
+                self.fonts,
+            )
+            for line in lines
+        )
         available = self._available_width_pt(container)
         length = min(width, available) * fraction
         indent = max((available - length) / 2, 0)
@@ -255,20 +263,25 @@ class _Builder:
             return float(Emu(width).pt) - 2 * float(Mm(_CELL_MARGIN_MM).pt)
         return float(Mm(self.profile.page.text_width_mm).pt)
 
-    def _two_cells(
+    def _two_columns(
         self, element: ET.Element, container: Any, widths: tuple[float, float], group: str
-    ) -> list[tuple[Any, ET.Element]]:
-        cells = element.findall("./tr/td")
-        if len(cells) != 2 or any(group not in c.get("class", "") for c in cells):
-            raise InternalError(f"a {element.get('class')} table needs two {group} cells")
-        table = container.add_table(rows=1, cols=2)
+    ) -> Any:
+        """A borderless table of two fixed columns whose cells hold role paragraphs."""
+        rows = element.findall("./tr")
+        for row in rows:
+            cells = row.findall("./td")
+            if len(cells) != 2 or any(group not in c.get("class", "") for c in cells):
+                raise InternalError(f"a {element.get('class')} row needs two {group} cells")
+        table = container.add_table(rows=len(rows), cols=2)
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
         _set_fixed_layout(table, widths, _CELL_MARGIN_MM)
-        for cell, width in zip(table.rows[0].cells, widths, strict=False):
-            cell.width = Mm(width)
-        _set_cant_split(table.rows[0])
-        return list(zip(table.rows[0].cells, cells, strict=False))
+        for row, source in zip(table.rows, rows, strict=True):
+            _set_cant_split(row)
+            for cell, width, source_cell in zip(row.cells, widths, source, strict=True):
+                cell.width = Mm(width)
+                self._fill_cell(cell, source_cell)
+        return table
 
     def _fill_cell(self, cell: Any, source: ET.Element) -> None:
         first = cell.paragraphs[0]
@@ -280,21 +293,17 @@ class _Builder:
 
     def _header_table(self, element: ET.Element, container: Any) -> None:
         layout = self.profile.layout
-        pairs = self._two_cells(
-            element, container, (layout.header_left_mm, layout.header_right_mm), "header-"
-        )
-        for cell, source in pairs:
-            self._fill_cell(cell, source)
+        widths = (layout.header_left_mm, layout.header_right_mm)
+        self._two_columns(element, container, widths, "header-")
 
     def _signature_table(self, element: ET.Element, container: Any) -> None:
         layout = self.profile.layout
-        pairs = self._two_cells(
-            element, container, (layout.signature_left_mm, layout.signature_right_mm), "signer"
-        )
-        for cell, source in pairs:
-            self._fill_cell(cell, source)
-            for paragraph in cell.paragraphs[:-1]:
-                paragraph.paragraph_format.keep_with_next = True
+        widths = (layout.signature_left_mm, layout.signature_right_mm)
+        table = self._two_columns(element, container, widths, "signer")
+        for row in table.rows[:-1]:  # keep the block on one page: each row stays with the next
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
 
     def _figures_table(self, element: ET.Element, container: Any) -> None:
         rows = element.findall(".//tr")
@@ -418,8 +427,40 @@ def _add_page_field(paragraph: Any) -> None:
             run._r.append(value)
 
 
+# Child order of the property elements (ECMA-376 Part 1, §17.3.1.26 pPr, §17.4.60 tblPr,
+# §17.4.82 trPr). Word refuses, or "repairs", a file whose children are out of this order.
+PPR_ORDER = (
+    "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers "
+    "pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE "
+    "autoSpaceDN bidi adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents "
+    "suppressOverlap jc textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle "
+    "rPr sectPr pPrChange"
+).split()
+TBLPR_ORDER = (
+    "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc "
+    "tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption tblDescription"
+).split()
+TRPR_ORDER = (
+    "cnfStyle divId gridBefore gridAfter wBefore wAfter cantSplit trHeight tblHeader "
+    "tblCellSpacing jc hidden"
+).split()
+
+
+def _put(parent: Any, child: Any, order: list[str]) -> None:
+    """Insert ``child`` into ``parent`` at its place in ``order``, replacing one of its kind."""
+    name = child.tag.split("}")[-1]
+    existing = parent.find(qn(f"w:{name}"))
+    if existing is not None:
+        parent.remove(existing)
+    later = set(order[order.index(name) + 1 :])
+    for index, sibling in enumerate(parent):
+        if sibling.tag.split("}")[-1] in later:
+            parent.insert(index, child)
+            return
+    parent.append(child)
+
+
 def _set_top_border(paragraph: Any, width_pt: float) -> None:
-    ppr = paragraph._p.get_or_add_pPr()
     borders = OxmlElement("w:pBdr")
     top = OxmlElement("w:top")
     top.set(qn("w:val"), "single")
@@ -427,40 +468,40 @@ def _set_top_border(paragraph: Any, width_pt: float) -> None:
     top.set(qn("w:space"), "1")
     top.set(qn("w:color"), "000000")
     borders.append(top)
-    ppr.append(borders)
+    _put(paragraph._p.get_or_add_pPr(), borders, PPR_ORDER)
+
+
+def _twips(mm: float) -> str:
+    return str(round(mm / 25.4 * 1440))
 
 
 def _set_fixed_layout(table: Any, widths_mm: tuple[float, ...], cell_margin_mm: float) -> None:
     """Fixed column widths (Word otherwise re-fits columns to their text) and cell margins."""
     tbl = table._tbl
     tbl_pr = tbl.tblPr
+    total = OxmlElement("w:tblW")
+    total.set(qn("w:w"), _twips(sum(widths_mm)))
+    total.set(qn("w:type"), "dxa")
+    _put(tbl_pr, total, TBLPR_ORDER)
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")
-    tbl_pr.append(layout)
-    total = OxmlElement("w:tblW")
-    total.set(qn("w:w"), str(round(sum(widths_mm) / 25.4 * 1440)))
-    total.set(qn("w:type"), "dxa")
-    existing = tbl_pr.find(qn("w:tblW"))
-    if existing is not None:
-        tbl_pr.remove(existing)
-    tbl_pr.append(total)
+    _put(tbl_pr, layout, TBLPR_ORDER)
     margins = OxmlElement("w:tblCellMar")
     for side in ("left", "right"):
         margin = OxmlElement(f"w:{side}")
-        margin.set(qn("w:w"), str(round(cell_margin_mm / 25.4 * 1440)))
+        margin.set(qn("w:w"), _twips(cell_margin_mm))
         margin.set(qn("w:type"), "dxa")
         margins.append(margin)
-    tbl_pr.append(margins)
+    _put(tbl_pr, margins, TBLPR_ORDER)
     grid = tbl.tblGrid
-    for column, width in zip(grid.findall(qn("w:gridCol")), widths_mm, strict=False):
-        column.set(qn("w:w"), str(round(width / 25.4 * 1440)))
+    for column, width in zip(grid.findall(qn("w:gridCol")), widths_mm, strict=True):
+        column.set(qn("w:w"), _twips(width))
 
 
 def _set_cant_split(row: Any) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
-    tr_pr.append(OxmlElement("w:cantSplit"))
+    _put(row._tr.get_or_add_trPr(), OxmlElement("w:cantSplit"), TRPR_ORDER)
 
 
 def _set_header_row(row: Any) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
-    tr_pr.append(OxmlElement("w:tblHeader"))
+    """Repeat this row at the top of each page the table runs onto."""
+    _put(row._tr.get_or_add_trPr(), OxmlElement("w:tblHeader"), TRPR_ORDER)
