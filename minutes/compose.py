@@ -14,8 +14,8 @@ evaluated in Jinja's immutable sandbox, after a check that it holds nothing but 
 from __future__ import annotations
 
 import threading
-from decimal import Decimal
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, nodes
