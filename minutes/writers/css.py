@@ -113,7 +113,8 @@ table.signatures {{ width: 100%; table-layout: fixed; margin-top: 6pt; break-ins
 table.signatures tr {{ break-inside: avoid; break-after: avoid; }}
 table.signatures td.signer:first-child {{ width: {layout.signature_left_mm:g}mm; }}
 table.signatures td.signer:last-child {{ width: {layout.signature_right_mm:g}mm; }}
-div.recipients {{ break-inside: avoid; }}""",
+div.recipients {{ break-inside: avoid; }}
+div.keep-together {{ break-inside: avoid; }}""",
     ]
     parts.extend(role_css(name, role) for name, role in profile.roles.items())
     return "\n".join(parts) + "\n"

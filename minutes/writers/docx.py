@@ -218,6 +218,8 @@ class _Builder:
         elif tag == "div":
             for child in element:
                 self._block(child, container)
+                if "keep-together" in classes and child is not element[-1]:
+                    _keep_last_with_next(container)
         else:
             raise InternalError(f"the DOCX writer does not know <{tag} class={classes}>")
 
@@ -327,6 +329,19 @@ class _Builder:
                 paragraph.style = self.docx.styles[STYLE_NAMES[role]]
                 _add_runs(paragraph, source_cell, caps=self.profile.role(role).caps)
         container.add_paragraph(style=self.docx.styles[RULE_STYLE])  # keeps tables apart
+
+
+def _keep_last_with_next(container: Any) -> None:
+    """Keep what was just added (a paragraph, or every paragraph of a table) on the page of
+    what follows it."""
+    body = container.element.body if hasattr(container, "element") else container._element
+    children = [child for child in body if child.tag != qn("w:sectPr")]
+    if not children:
+        return
+    last = children[-1]
+    paragraphs = [last] if last.tag == qn("w:p") else list(last.iter(qn("w:p")))
+    for paragraph in paragraphs:
+        paragraph.get_or_add_pPr().keepNext_val = True
 
 
 def build_time() -> dt.datetime:
