@@ -68,6 +68,11 @@ def _capitalize_first(text: object) -> str:
     return value[:1].upper() + value[1:]
 
 
+def _one_line(text: object) -> str:
+    """Text with its line breaks turned into spaces (for titles and file metadata)."""
+    return " ".join(str(text).split())
+
+
 def _lines(text: object) -> Markup:
     """Text whose line breaks the writer must keep (a long body name set on two lines)."""
     return Markup("<br/>").join(escape(line) for line in str(text).split("\n"))
@@ -103,6 +108,7 @@ class Composer:
         self._env.filters["inline"] = to_inline
         self._env.filters["capitalize_first"] = _capitalize_first
         self._env.filters["lines"] = _lines
+        self._env.filters["one_line"] = _one_line
         self._template = self._env.get_template(TEMPLATE)
         self._sandbox = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
         self._sandbox.filters.update(_filters())
@@ -132,10 +138,11 @@ class Composer:
             from minutes.errors import InternalError
 
             raise InternalError(f"template {TEMPLATE}: {exc}") from exc
+        title = _one_line(minutes.title)
         metadata = Metadata(
-            title=f"{profile.wording.doc_kind.capitalize()} {minutes.title}",
-            author=minutes.organization.name,
-            subject=minutes.title,
+            title=f"{profile.wording.doc_kind.capitalize()} {title}",
+            author=_one_line(minutes.organization.name),
+            subject=title,
             keywords=profile.format_number(minutes.number, minutes.symbol),
         )
         return parse_tree(xhtml, profile, metadata)
