@@ -112,6 +112,7 @@ class Composer:
         self._template = self._env.get_template(TEMPLATE)
         self._sandbox = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
         self._sandbox.filters.update(_filters())
+        self._sandbox.globals.clear()  # no range, lipsum, cycler …: data sees data only
         self._data_filters = (*_filters(), *_HARMLESS_FILTERS)
         self._lock = threading.Lock()
 
@@ -191,7 +192,7 @@ class Composer:
             ast = self._sandbox.parse(text)
         except TemplateSyntaxError as exc:
             raise fail(
-                _("Invalid {{ … }} expression: {detail}.").format(detail=exc.message)
+                _("Invalid expression: {detail}.").format(detail=exc.message)
             ) from None
         for node in ast.find_all(nodes.Node):
             if not isinstance(node, _ALLOWED_NODES):
@@ -201,6 +202,12 @@ class Composer:
                         "in the text."
                     ),
                     _("e.g. {{ data.doanh_thu | money('tỷ đồng') }}"),
+                )
+        for name_node in ast.find_all(nodes.Name):
+            if name_node.name not in names:  # Jinja's globals (range, lipsum, self …) included
+                raise fail(
+                    _("Unknown name in expression: {detail}.").format(detail=name_node.name),
+                    _("names come from `data` or the meeting's fields"),
                 )
         for filter_node in ast.find_all(nodes.Filter):
             if filter_node.name not in self._data_filters:

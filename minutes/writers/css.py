@@ -11,22 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from minutes.profiles import Profile, Role
+from minutes.writers.shared import CELL_PADDING_MM, FONT_FILES, SINGLE_LINE
 
 FONT_FAMILY = "Minutes Serif"
 """The @font-face family of the embedded font files. A private name, so that no font installed on
 the machine can stand in for it: the PDF looks the same everywhere."""
-
-SINGLE_LINE = 1.15
-"""Word's "single" line spacing for Times New Roman (ascent + descent + line gap ≈ 1.15 em);
-used for the PDF too, so both writers break pages alike."""
-
-FONT_FILES = {
-    ("normal", "normal"): "LiberationSerif-Regular.ttf",
-    ("bold", "normal"): "LiberationSerif-Bold.ttf",
-    ("normal", "italic"): "LiberationSerif-Italic.ttf",
-    ("bold", "italic"): "LiberationSerif-BoldItalic.ttf",
-}
-
 
 def line_height(role: Role) -> str:
     if role.line_exact_pt is not None:
@@ -102,6 +91,7 @@ p {{ margin: 0; orphans: 2; widows: 2; }}
 table {{ border-collapse: collapse; }}
 td, th {{ padding: 0; vertical-align: top; }}
 table.header {{ width: 100%; table-layout: fixed; }}
+table.header td, table.signatures td {{ padding: 0 {CELL_PADDING_MM:g}mm; box-sizing: border-box; }}
 td.header-left {{ width: {layout.header_left_mm:g}mm; }}
 td.header-right {{ width: {layout.header_right_mm:g}mm; }}
 table.figures {{ width: 100%; margin-top: 6pt; break-inside: auto; }}

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import threading
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,8 @@ from minutes.errors import InternalError
 from minutes.profiles import ROLES, Profile, Role
 from minutes.resources import fonts_dir
 from minutes.tree import Document, role_of, text_of
-from minutes.writers.metrics import text_width_pt
+from minutes.writers.metrics import box_width_pt, longest_line_pt, ruled_lines
+from minutes.writers.shared import CELL_PADDING_MM
 
 STYLE_NAMES: dict[str, str] = {
     "parent-org": "BB Cơ quan chủ quản",
@@ -61,6 +63,7 @@ STYLE_NAMES: dict[str, str] = {
 """One Word paragraph style per role, named so a clerk recognises it in Word's style list."""
 
 RULE_STYLE = "BB Đường kẻ"
+RULE_STYLE_ID = "BBrule"
 LANGUAGE = "vi-VN"
 _ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
@@ -68,7 +71,6 @@ _ALIGN = {
     "right": WD_ALIGN_PARAGRAPH.RIGHT,
     "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
 }
-_CELL_MARGIN_MM = 1.0
 
 
 def style_id(role: str) -> str:
@@ -77,46 +79,57 @@ def style_id(role: str) -> str:
 
 
 class DocxWriter:
-    """Renders documents to DOCX. Stateless apart from the font folder; safe to share."""
+    """Renders documents to DOCX. Safe to share between threads.
+
+    The part of a file that depends only on the profile (page set-up, the styles, the header with
+    its page number) is built once per profile and kept as bytes; each document starts from a copy
+    of it. Paragraph styles are set by id, not by name: python-docx's lookup by name scans every
+    style of the template for each paragraph, which cost more than all the rest together.
+    """
 
     def __init__(self, fonts: Path | None = None) -> None:
         self._fonts = (fonts or fonts_dir()).resolve()
-
-    def render(self, document: Document) -> bytes:
-        """The DOCX file of ``document``."""
+        self._bases: dict[tuple[str, str], bytes] = {}
+        self._lock = threading.Lock()
         missing = [role for role in ROLES if role not in STYLE_NAMES]
         if missing:
             raise InternalError(f"the DOCX writer has no style for roles {missing}")
-        builder = _Builder(document, self._fonts)
-        return builder.build()
+
+    def _base(self, profile: Profile) -> bytes:
+        key = (profile.id, profile.version)
+        with self._lock:
+            if key not in self._bases:
+                self._bases[key] = _base_document(profile)
+            return self._bases[key]
+
+    def render(self, document: Document) -> bytes:
+        """The DOCX file of ``document``."""
+        base = self._base(document.profile)
+        return _Builder(document, self._fonts, new_docx(io.BytesIO(base))).build()
 
 
-class _Builder:
-    """Builds one DOCX; holds the state of that one file only."""
+def _base_document(profile: Profile) -> bytes:
+    """An empty document with the profile's page, styles and page-number header."""
+    styler = _Styler(new_docx(), profile)
+    styler.page()
+    styler.styles()
+    styler.page_number()
+    body = styler.docx.element.body
+    for paragraph in list(body.iterchildren(qn("w:p"))):  # the template's empty paragraph
+        body.remove(paragraph)
+    buffer = io.BytesIO()
+    styler.docx.save(buffer)
+    return buffer.getvalue()
 
-    def __init__(self, document: Document, fonts: Path) -> None:
-        self.tree = document
-        self.profile: Profile = document.profile
-        self.fonts = fonts
-        self.docx: Any = new_docx()
 
-    def build(self) -> bytes:
-        self._page()
-        self._styles()
-        self._page_number()
-        body = self.docx.element.body
-        for paragraph in list(body.iterchildren(qn("w:p"))):  # the template's empty paragraph
-            body.remove(paragraph)
-        for element in self.tree.body:
-            self._block(element, self.docx)
-        self._properties()
-        buffer = io.BytesIO()
-        self.docx.save(buffer)
-        return buffer.getvalue()
+class _Styler:
+    """Turns a profile into Word's section settings and paragraph styles."""
 
-    # -- page, styles, header ---------------------------------------------------------------------
+    def __init__(self, docx: Any, profile: Profile) -> None:
+        self.docx = docx
+        self.profile = profile
 
-    def _page(self) -> None:
+    def page(self) -> None:
         page = self.profile.page
         section = self.docx.sections[0]
         section.orientation = WD_ORIENT.PORTRAIT
@@ -131,7 +144,7 @@ class _Builder:
         section.gutter = Mm(0)
         section.different_first_page_header_footer = True
 
-    def _styles(self) -> None:
+    def styles(self) -> None:
         styles = self.docx.styles
         family = self.profile.font.family
         normal = styles["Normal"]
@@ -148,7 +161,7 @@ class _Builder:
             style.quick_style = True
             self._apply(style, self.profile.role(role))
         rule = styles.add_style(RULE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
-        rule.style_id = "BBrule"
+        rule.style_id = RULE_STYLE_ID
         rule.base_style = normal
         rule.font.size = Pt(2)
         fmt = rule.paragraph_format
@@ -178,7 +191,7 @@ class _Builder:
         fmt.keep_with_next = role.keep_with_next
         fmt.widow_control = True
 
-    def _page_number(self) -> None:
+    def page_number(self) -> None:
         section = self.docx.sections[0]
         paragraph = section.header.paragraphs[0]
         paragraph.style = self.docx.styles[STYLE_NAMES["page-number"]]
@@ -186,6 +199,31 @@ class _Builder:
         first = section.first_page_header
         first.is_linked_to_previous = False
         first.paragraphs[0].text = ""
+
+
+
+class _Builder:
+    """Builds one DOCX from a copy of the base document; holds the state of that file only."""
+
+    def __init__(self, document: Document, fonts: Path, docx: Any) -> None:
+        self.tree = document
+        self.profile: Profile = document.profile
+        self.fonts = fonts
+        self.docx = docx
+
+    def build(self) -> bytes:
+        for element in self.tree.body:
+            self._block(element, self.docx)
+        self._properties()
+        buffer = io.BytesIO()
+        self.docx.save(buffer)
+        return buffer.getvalue()
+
+    def _add_paragraph(self, container: Any, style: str) -> Any:
+        """A new paragraph with the style whose id is ``style`` (set by id: see DocxWriter)."""
+        paragraph = container.add_paragraph()
+        paragraph._p.get_or_add_pPr().style = style
+        return paragraph
 
     def _properties(self) -> None:
         meta = self.tree.metadata
@@ -227,43 +265,39 @@ class _Builder:
         role = role_of(element)
         if role is None:
             raise InternalError(f"paragraph without a role: {ET.tostring(element)!r}")
-        paragraph = container.add_paragraph(style=self.docx.styles[STYLE_NAMES[role]])
-        caps = self.profile.role(role).caps
-        _add_runs(paragraph, element, caps=caps)
-        rule = self.profile.role(role).rule
-        if rule is not None:
-            self._rule_under(paragraph, element, role, rule, container)
+        style = self.profile.role(role)
+        paragraph = self._add_paragraph(container, style_id(role))
+        if style.rule is None:
+            _add_runs(paragraph, element, caps=style.caps)
+            return paragraph
+        available = self._available_width_pt(container)
+        lines = ruled_lines(element, style, available, self.fonts)
+        if lines is None:
+            _add_runs(paragraph, element, caps=style.caps)
+            lines = text_of(element).split("\n")
+        else:
+            for index, line in enumerate(lines):
+                if index:
+                    paragraph.add_run().add_break()
+                paragraph.add_run(line.upper() if style.caps else line)
+        length = min(longest_line_pt(lines, style, self.fonts), available) * style.rule
+        self._rule_under(container, length, available, style.rule_width_pt)
         return paragraph
 
-    def _rule_under(
-        self, paragraph: Any, element: ET.Element, role: str, fraction: float, container: Any
-    ) -> None:
-        style = self.profile.role(role)
-        lines = text_of(element).split("\n")
-        width = max(
-            text_width_pt(
-                line.upper() if style.caps else line,
-                style.size_pt,
-                style.bold,
-                style.italic,
-                self.fonts,
-            )
-            for line in lines
-        )
-        available = self._available_width_pt(container)
-        length = min(width, available) * fraction
+    def _rule_under(self, container: Any, length: float, available: float, width: float) -> None:
+        """An empty paragraph whose top border, between its indents, is ``length`` long."""
         indent = max((available - length) / 2, 0)
-        rule = container.add_paragraph(style=self.docx.styles[RULE_STYLE])
+        rule = self._add_paragraph(container, RULE_STYLE_ID)
         rule.paragraph_format.left_indent = Pt(indent)
         rule.paragraph_format.right_indent = Pt(indent)
         rule.paragraph_format.keep_with_next = True
-        _set_top_border(rule, style.rule_width_pt)
+        _set_top_border(rule, width)
 
     def _available_width_pt(self, container: Any) -> float:
         width = getattr(container, "width", None)
         if width is not None:  # a table cell
-            return float(Emu(width).pt) - 2 * float(Mm(_CELL_MARGIN_MM).pt)
-        return float(Mm(self.profile.page.text_width_mm).pt)
+            return float(Emu(width).pt) - 2 * float(Mm(CELL_PADDING_MM).pt)
+        return box_width_pt(self.profile, None)
 
     def _two_columns(
         self, element: ET.Element, container: Any, widths: tuple[float, float], group: str
@@ -277,7 +311,7 @@ class _Builder:
         table = container.add_table(rows=len(rows), cols=2)
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
-        _set_fixed_layout(table, widths, _CELL_MARGIN_MM)
+        _set_fixed_layout(table, widths, CELL_PADDING_MM)
         for row, source in zip(table.rows, rows, strict=True):
             _set_cant_split(row)
             for cell, width, source_cell in zip(row.cells, widths, source, strict=True):
@@ -317,7 +351,7 @@ class _Builder:
         narrow = (12.0, 0.0, 30.0, 30.0) if columns == 4 else (0.0,) * columns
         rest = (text_width - sum(narrow)) / max(1, sum(1 for w in narrow if w == 0))
         widths = tuple(w or rest for w in narrow)
-        _set_fixed_layout(table, widths, _CELL_MARGIN_MM)
+        _set_fixed_layout(table, widths, CELL_PADDING_MM)
         for r, (row, source) in enumerate(zip(table.rows, rows, strict=False)):
             if r == 0 and element.find("thead") is not None:
                 _set_header_row(row)
@@ -326,9 +360,9 @@ class _Builder:
                 cell.width = Mm(width)
                 role = role_of(source_cell) or "table-cell"
                 paragraph = cell.paragraphs[0]
-                paragraph.style = self.docx.styles[STYLE_NAMES[role]]
+                paragraph._p.get_or_add_pPr().style = style_id(role)
                 _add_runs(paragraph, source_cell, caps=self.profile.role(role).caps)
-        container.add_paragraph(style=self.docx.styles[RULE_STYLE])  # keeps tables apart
+        self._add_paragraph(container, RULE_STYLE_ID)  # keeps tables apart
 
 
 def _keep_last_with_next(container: Any) -> None:

@@ -12,7 +12,9 @@ The URL fetcher lets the renderer read the font files and nothing else: no ``fil
 
 from __future__ import annotations
 
+import copy
 import threading
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import unquote, urlparse
@@ -20,8 +22,9 @@ from urllib.request import url2pathname
 
 from minutes.errors import InternalError
 from minutes.resources import fonts_dir, templates_dir
-from minutes.tree import Document
+from minutes.tree import Document, role_of
 from minutes.writers.css import stylesheet
+from minutes.writers.metrics import box_width_pt, ruled_lines
 
 PdfVariant = Literal["pdf/a-2b", "pdf/a-3b", "pdf/ua-1"]
 PDF_VARIANTS: tuple[str, ...] = ("pdf/a-2b", "pdf/a-3b", "pdf/ua-1")
@@ -79,7 +82,7 @@ class PdfWriter:
         with self._lock:
             css = self._stylesheet(document)
             html = HTML(
-                string=document.xhtml,
+                string=_with_ruled_lines_broken(document, self._fonts),
                 base_url=self._fonts.as_uri() + "/",
                 url_fetcher=self._fetcher,
             )
@@ -91,6 +94,36 @@ class PdfWriter:
         if not isinstance(pdf, bytes):
             raise InternalError("WeasyPrint returned no PDF")
         return pdf
+
+
+def _with_ruled_lines_broken(document: Document, fonts: Path) -> str:
+    """The document's XHTML, with every ruled line that would wrap broken by ``<br/>`` where the
+    DOCX writer breaks it too (see :func:`minutes.writers.metrics.fit_lines`)."""
+    profile = document.profile
+    changed = False
+    root = copy.deepcopy(document.root)
+    body = root.find("body")
+    containers: list[tuple[ET.Element, str | None]] = [(body, None)] if body is not None else []
+    containers += [(cell, cell.get("class")) for cell in root.iter("td")]
+    for container, cell in containers:
+        if cell not in (None, "header-left", "header-right"):
+            continue
+        width = box_width_pt(profile, cell)
+        for element in container.findall("p"):
+            role = role_of(element)
+            style = profile.role(role) if role else None
+            if style is None or style.rule is None:
+                continue
+            lines = ruled_lines(element, style, width, fonts)
+            if lines is None or len(lines) == len(list(element)) + 1:
+                continue
+            for child in list(element):
+                element.remove(child)
+            element.text = lines[0]
+            for line in lines[1:]:
+                ET.SubElement(element, "br").tail = line
+            changed = True
+    return ET.tostring(root, encoding="unicode") if changed else document.xhtml
 
 
 def _make_fetcher(roots: tuple[Path, ...]) -> Any:
