@@ -65,6 +65,7 @@ def to_paragraphs(text: str, role: str = "body", list_role: str = "list-item") -
     """Markdown ``text`` → ``<p class="role">`` paragraphs (lists keep ``- `` / ``1. ``)."""
     parts: list[str] = []
     markers: list[list[int | None]] = []  # per open list: [next number] or [None] for bullets
+    delimiters: list[str] = []  # per open numbered list: "." or ")"
     tokens = _parser().parse(text)
     for token in tokens:
         if token.type == "bullet_list_open":
@@ -72,8 +73,11 @@ def to_paragraphs(text: str, role: str = "body", list_role: str = "list-item") -
         elif token.type == "ordered_list_open":
             start = token.attrs.get("start", 1)
             markers.append([int(start) if isinstance(start, (int, str)) else 1])
+            delimiters.append(token.markup or ".")
         elif token.type in ("bullet_list_close", "ordered_list_close"):
             markers.pop()
+            if token.type == "ordered_list_close":
+                delimiters.pop()
         elif token.type == "inline":
             lines = _inline(token.children or [])
             if not lines:
@@ -83,7 +87,7 @@ def to_paragraphs(text: str, role: str = "body", list_role: str = "list-item") -
                 if current[0] is None:
                     marker = "- "
                 else:
-                    marker = f"{current[0]}. "
+                    marker = f"{current[0]}{delimiters[-1]} "  # "1." or "1)" as typed
                     current[0] += 1
                 first, *rest = lines
                 parts.append(f'<p class="{list_role}">{escape(marker)}{first}</p>')

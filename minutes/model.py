@@ -117,6 +117,14 @@ def nearest_position(
     positions: dict[tuple[str | int, ...], tuple[int, int]], path: tuple[str | int, ...]
 ) -> tuple[int | None, int | None]:
     """The position of ``path`` in its file, or of the closest enclosing field that has one."""
+    # A single mapping accepted where a list is expected (``votes: {…}``) is item 0 of a list
+    # that the file does not have: look the rest of the path up without that index.
+    kept: list[str | int] = []
+    for part in path:
+        if part == 0 and isinstance(part, int) and (*kept, part) not in positions:
+            continue
+        kept.append(part)
+    path = tuple(kept)
     for end in range(len(path), 0, -1):
         found = positions.get(path[:end])
         if found:
