@@ -8,8 +8,10 @@ writer serialises its own non-thread-safe part.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 import threading
+import unicodedata
 from pathlib import Path
 from typing import Literal
 
@@ -85,11 +87,32 @@ class Renderer:
         return path
 
 
+def _current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _current_umask()
+"""Read once at import: ``os.umask`` can only be read by setting it, which is not thread-safe."""
+
+TEMPORARY_SUFFIX = ".part"
+"""The suffix of the temporary file :func:`write_atomic` writes before the rename."""
+
+
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, then rename: never a half file."""
+    """Write ``data`` to a temporary file beside ``path``, then rename: never a half file.
+
+    The file gets the permissions a plain ``open()`` would give it (``mkstemp`` makes it private
+    to its owner, which hides the minutes from colleagues on a shared office folder).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    handle, temporary = tempfile.mkstemp(
+        prefix=f".{path.name}.", suffix=TEMPORARY_SUFFIX, dir=path.parent
+    )
     try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(handle, 0o666 & ~_UMASK)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
@@ -98,6 +121,63 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+MAX_NAME_BYTES = 120
+"""The longest file name :func:`safe_output_name` makes, in bytes of UTF-8: with a suffix and
+the temporary name of :func:`write_atomic` it stays under the 255 bytes every file system takes."""
+
+_WINDOWS_RESERVED = frozenset(
+    {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"}
+    | {f"{kind}{n}" for kind in ("COM", "LPT") for n in "0123456789¹²³"}
+)
+_NOT_IN_NAMES = re.compile(r'[<>:"/\\|?*]+')
+_SPACES = re.compile(r"\s+")
+
+
+def safe_output_name(text: str, fallback: str = "bien-ban") -> str:
+    """A file name made from ``text`` (a title, a symbol, a name from the data) that is one plain
+    name on every system, so a file written under it stays in its folder.
+
+    Path separators and the characters Windows forbids become ``-``; control, format (bidi
+    overrides, zero-width) and private-use characters go; spaces are collapsed; leading and
+    trailing dots, dashes and spaces go (no ``..``, no hidden file, no option-like name); a name
+    Windows reserves (``CON``, ``nul.txt``, ``COM1`` …) gets a ``_`` in front; the result is cut to
+    :data:`MAX_NAME_BYTES`. What is left empty becomes ``fallback``. Vietnamese letters stay (NFC).
+
+    >>> safe_output_name("../../etc/passwd")
+    'etc-passwd'
+    >>> safe_output_name("Biên bản họp: 07/3/2018")
+    'Biên bản họp- 07-3-2018'
+    """
+    name = unicodedata.normalize("NFC", str(text))
+    name = "".join(
+        " " if ch.isspace() else ch for ch in name if ch.isspace() or not _hidden(ch)
+    )
+    name = _NOT_IN_NAMES.sub("-", name)
+    name = _SPACES.sub(" ", name).strip(" .-")
+    encoded = name.encode("utf-8")
+    if len(encoded) > MAX_NAME_BYTES:
+        name = encoded[:MAX_NAME_BYTES].decode("utf-8", "ignore").rstrip(" .-")
+    if name.split(".", 1)[0].rstrip(" ").upper() in _WINDOWS_RESERVED:
+        name = f"_{name}"
+    return name or fallback
+
+
+def _hidden(ch: str) -> bool:
+    """Control, format, surrogate, private-use and unassigned characters (category ``C*``)."""
+    return unicodedata.category(ch).startswith("C")
+
+
+def safe_output_path(folder: str | Path, text: str, suffix: str) -> Path:
+    """``folder / (safe_output_name(text) + suffix)``, checked to lie directly in ``folder``."""
+    folder = Path(folder)
+    if not re.fullmatch(r"\.[A-Za-z0-9]{1,10}", suffix):
+        raise ValueError(f"not a file suffix: {suffix!r}")
+    path = folder / f"{safe_output_name(text)}{suffix}"
+    if path.parent != folder or path.name in (".", "..") or os.sep in path.name:
+        raise ValueError(f"{text!r} does not make a file name inside {folder}")
+    return path
 
 
 _default: Renderer | None = None

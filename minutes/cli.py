@@ -1,138 +1,711 @@
 """The ``minutes`` command. The only module that reads argv, prints, or exits.
 
-Every message is in Vietnamese unless ``--lang en`` (or an English ``LANG``) asks for English.
-Input errors become ``file:line:column: field: message (hint)`` lines on stderr and exit code 1;
-a bug becomes one line asking for a report and exit code 3 (``MINUTES_DEBUG=1`` shows the
-traceback); a usage error exits with 2. A user never sees a traceback.
+The people who run it every week are clerks, not programmers, so:
+
+* every message is in Vietnamese unless ``--lang en`` (or an English ``LANG``) asks for English,
+  argparse's own words included (:mod:`minutes.argparse_i18n`);
+* input errors become ``file:line:column: field: message (hint)`` lines and exit code 1; a usage
+  error exits with 2; Ctrl-C exits with 130 after a clean stop; a bug becomes one line asking
+  for a report and exit code 3 (``MINUTES_DEBUG=1`` shows the traceback). Never a traceback.
+
+The work itself lives elsewhere (:mod:`minutes.batch`, :mod:`minutes.validate`,
+:mod:`minutes.starter`, :mod:`minutes.schema`); this module only turns it into words.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
+import time
 import traceback
 from collections.abc import Callable, Sequence
+from contextlib import closing
+from dataclasses import asdict
 from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 from minutes import __version__
-from minutes.errors import InputError, MinutesError
-from minutes.i18n import _, set_language
+from minutes.argparse_i18n import speaking
+from minutes.errors import InputError, MinutesError, Problem
+from minutes.i18n import LANGUAGES, _, current_language, ngettext, set_language
 
-EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+if TYPE_CHECKING:  # the batch engine is imported when the command runs, not at start-up
+    from minutes.batch import Batch, Outcome
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 Command = Callable[[argparse.Namespace], int]
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse, with its errors in our language and exit code 2."""
+class _HelpFormatter(argparse.HelpFormatter):
+    """Wraps prose to the terminal, but keeps indented lines (the examples) as written."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        lines = []
+        for line in text.split("\n"):
+            if line.startswith("  ") or not line:
+                lines.append(indent + line if line else "")
+            else:
+                lines.append(super()._fill_text(line, width, indent))
+        return "\n".join(lines)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its errors in our language, examples kept as written, and exit code 2."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(*args, **kwargs)
+
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         sys.stderr.write(_("error: {message}").format(message=message) + "\n")
         raise SystemExit(EXIT_USAGE)
 
 
-def _outputs(source: Path, out_dir: Path | None, formats: Sequence[str]) -> list[Path]:
-    folder = out_dir if out_dir is not None else source.parent
-    return [folder / f"{source.stem}.{fmt}" for fmt in formats]
+class _UsageError(Exception):
+    """A command found its arguments unusable after parsing (exit code 2)."""
 
 
-def _formats(choice: str) -> list[str]:
-    return ["pdf", "docx"] if choice == "both" else [choice]
+# -- small helpers ---------------------------------------------------------------------------------
 
 
-def report(error: InputError) -> None:
-    """Print every problem of ``error`` on stderr, one per line."""
+def _formats(choice: str) -> tuple[str, ...]:
+    return ("pdf", "docx") if choice == "both" else (choice,)
+
+
+def _decimal(value: float, decimals: int = 1) -> str:
+    """A number as the reader writes it: ``2,5`` in Vietnamese, ``2.5`` in English."""
+    if current_language() == "en":
+        return f"{value:,.{decimals}f}"
+    from minutes.formatting import format_number
+
+    return format_number(round(value, decimals), decimals)
+
+
+def report(error: InputError, stream: IO[str] | None = None) -> None:
+    """Print every problem of ``error``, one per line (on stderr by default)."""
+    out = stream or sys.stderr
     for problem in error.problems:
-        sys.stderr.write(str(problem) + "\n")
+        out.write(str(problem) + "\n")
+
+
+def _console(stderr: bool = False) -> Any:
+    """A rich console; outside a terminal it is wide and plain, so lines stay whole in logs."""
+    from rich.console import Console
+
+    console = Console(stderr=stderr, highlight=False)
+    if not console.is_terminal:
+        console.width = max(console.width, 160)
+    return console
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(
+            _("must be a whole number of at least 1, not {value!r}").format(value=text)
+        )
+    return value
+
+
+# -- render ----------------------------------------------------------------------------------------
 
 
 def cmd_render(args: argparse.Namespace) -> int:
     """Render each FILE to PDF and/or DOCX."""
-    from minutes.api import Renderer
+    from minutes.api import Renderer, write_atomic
     from minutes.load import load
 
     renderer = Renderer()
     status = EXIT_OK
     for name in args.files:
         source = Path(name)
+        folder = args.output if args.output is not None else source.parent
         try:
             meeting = load(source)
-            targets = _outputs(source, args.output, _formats(args.format))
             rendered = [
-                (target, renderer.render(meeting, target.suffix[1:], variant=args.pdf_variant))  # type: ignore[arg-type]
-                for target in targets
+                (
+                    folder / f"{source.stem}.{fmt}",
+                    renderer.render(meeting, fmt, variant=args.pdf_variant),  # type: ignore[arg-type]
+                )
+                for fmt in _formats(args.format)
             ]
         except InputError as error:
             report(error)
             status = EXIT_INPUT
             continue
-        from minutes.api import write_atomic
-
         for target, data in rendered:
             write_atomic(target, data)
             print(_("Wrote {path}").format(path=target))
     return status
 
 
+# -- batch -----------------------------------------------------------------------------------------
+
+
+def _progress(console: Any) -> Any:
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+    from rich.text import Text
+
+    class RateColumn(ProgressColumn):
+        """Files per second."""
+
+        def render(self, task: Any) -> Text:
+            speed = task.finished_speed or task.speed
+            if not speed:
+                return Text("–")
+            return Text(_("{rate} files/s").format(rate=_decimal(speed)))
+
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        RateColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[current]}", style="dim"),
+        console=console,
+        disable=not console.is_terminal,
+        transient=True,
+    )
+
+
+def cmd_batch(args: argparse.Namespace) -> int:
+    """Convert many files, in parallel; see :mod:`minutes.batch`."""
+    from minutes.batch import Batch, Options
+
+    options = Options(
+        out_dir=args.output,
+        formats=_formats(args.format),  # type: ignore[arg-type]
+        jobs=args.jobs,
+        force=args.force,
+        variant=args.pdf_variant,
+        exclude=(args.report,) if args.report is not None else (),
+    )
+    if args.output.exists() and not args.output.is_dir():
+        raise _UsageError(_("{path} is a file, not a folder.").format(path=args.output))
+    try:
+        args.output.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise _UsageError(
+            _("Cannot create the folder {path}: {reason}.").format(
+                path=args.output, reason=error.strerror or error
+            )
+        ) from None
+    started = time.perf_counter()
+    batch = Batch(args.paths, options)
+    if batch.total == 0:
+        raise _UsageError(_("No .yaml, .yml or .json files found."))
+    outcomes: list[Outcome] = []
+    interrupted = False
+    progress = _progress(_console(stderr=True))
+    try:
+        with closing(batch.run()) as run, progress:
+            bar = progress.add_task(_("Converting"), total=batch.total, current="")
+            for outcome in run:
+                outcomes.append(outcome)
+                in_hand = batch.in_hand
+                progress.update(bar, advance=1, current=str(in_hand[0]) if in_hand else "")
+    except KeyboardInterrupt:
+        interrupted = True
+    outcomes.extend(batch.late)
+    seconds = time.perf_counter() - started
+    _print_summary(outcomes, batch.total, seconds, interrupted)
+    if args.report is not None:
+        _write_report(args.report, batch, outcomes, seconds, interrupted)
+    if interrupted:
+        return EXIT_INTERRUPTED
+    return EXIT_INPUT if any(o.status == "failed" for o in outcomes) else EXIT_OK
+
+
+def _print_summary(
+    outcomes: Sequence[Outcome], total: int, seconds: float, interrupted: bool
+) -> None:
+    from rich.table import Table
+
+    console = _console()
+    counts = {status: sum(1 for o in outcomes if o.status == status) for status in _STATUSES}
+    if interrupted:
+        console.print(
+            _("Interrupted: {left} of {total} files were not converted.").format(
+                left=total - len(outcomes), total=total
+            ),
+            style="bold yellow",
+        )
+    summary = Table(title=_("Summary"), show_header=True, title_justify="left")
+    summary.add_column(_("Done"), justify="right", style="green")
+    summary.add_column(_("Skipped (unchanged)"), justify="right")
+    summary.add_column(_("Failed"), justify="right", style="red" if counts["failed"] else None)
+    summary.add_column(_("Time"), justify="right")
+    rendered = counts["done"]
+    rate = _("{rate} files/s").format(rate=_decimal(rendered / seconds)) if rendered else "–"
+    summary.add_row(
+        str(counts["done"]),
+        str(counts["skipped"]),
+        str(counts["failed"]),
+        _("{seconds} s ({rate})").format(seconds=_decimal(seconds), rate=rate),
+    )
+    console.print(summary)
+    failures = [o for o in outcomes if o.status == "failed"]
+    if not failures:
+        return
+    problems = [problem for outcome in failures for problem in outcome.problems]
+    table = Table(title=_("Files that failed"), title_justify="left", show_lines=True)
+    # the location is never broken over lines: it is what a clerk copies to find the line
+    widest = max((len(problem.location()) for problem in problems), default=0)
+    table.add_column(_("File:line:column"), no_wrap=True, min_width=widest)
+    table.add_column(_("Field"), overflow="fold")
+    table.add_column(_("Problem"), overflow="fold")
+    for problem in problems:
+        text = problem.message + (f" ({problem.hint})" if problem.hint else "")
+        table.add_row(problem.location(), problem.field or "", text)
+    console.print(table)
+
+
+_STATUSES = ("done", "skipped", "failed")
+
+
+def _problem_json(problem: Problem) -> dict[str, Any]:
+    return {key: value for key, value in asdict(problem).items() if value is not None}
+
+
+def _write_report(
+    path: Path, batch: Batch, outcomes: Sequence[Outcome], seconds: float, interrupted: bool
+) -> None:
+    """One JSON entry per input, in the order the inputs were found (``cancelled`` for those an
+    interruption left undone), for the office's own tools and for support."""
+    from minutes.api import write_atomic
+
+    by_source = {str(o.source): o for o in outcomes}
+    entries: list[dict[str, Any]] = []
+    for source in batch.plan.inputs:
+        outcome = by_source.get(str(source))
+        if outcome is None:
+            entries.append({"input": str(source), "status": "cancelled", "outputs": []})
+            continue
+        entries.append(
+            {
+                "input": str(source),
+                "status": outcome.status,
+                "outputs": [str(p) for p in outcome.outputs],
+                "error": "\n".join(str(p) for p in outcome.problems) or None,
+                "problems": [_problem_json(p) for p in outcome.problems],
+                "seconds": round(outcome.seconds, 3),
+            }
+        )
+    summary = {status: sum(1 for e in entries if e["status"] == status) for status in _STATUSES}
+    summary["cancelled"] = sum(1 for e in entries if e["status"] == "cancelled")
+    document = {
+        "tool": f"minutes {__version__}",
+        "output": str(batch.options.out_dir),
+        "formats": list(batch.options.formats),
+        "interrupted": interrupted,
+        "seconds": round(seconds, 3),
+        "summary": summary,
+        "inputs": entries,
+    }
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    write_atomic(path, text.encode("utf-8"))
+
+
+# -- validate --------------------------------------------------------------------------------------
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Check files without rendering; list every problem of every file."""
+    from minutes.inputs import find_inputs
+    from minutes.validate import validate_file, validate_text
+
+    console = _console()
+    names = [name for name in args.files if name != "-"]
+    found = find_inputs(names)
+    if len(names) < len(args.files):  # "-": the text comes on standard input
+        found.files.insert(0, Path("-"))
+    for problem in found.problems:
+        console.print(str(problem), markup=False, soft_wrap=True, style="red")
+    if not found.files and not found.problems:
+        raise _UsageError(_("No .yaml, .yml or .json files found."))
+    invalid = len(found.problems)
+    count = 0
+    for path in found.files:
+        problems = (
+            validate_text(sys.stdin.read(), "<stdin>") if path == Path("-") else validate_file(path)
+        )
+        count += len(problems)
+        for problem in problems:
+            console.print(str(problem), markup=False, soft_wrap=True, style="red")
+        if problems:
+            invalid += 1
+        else:
+            console.print(
+                _("{path}: valid").format(path=path), markup=False, soft_wrap=True, style="green"
+            )
+    total = len(found.files) + len(found.problems)
+    console.print(
+        ngettext(
+            "Checked {total} file: {valid} valid, {invalid} with problems ({count} in all).",
+            "Checked {total} files: {valid} valid, {invalid} with problems ({count} in all).",
+            total,
+        ).format(
+            total=total, valid=total - invalid, invalid=invalid, count=count + len(found.problems)
+        ),
+        markup=False,
+        soft_wrap=True,
+    )
+    return EXIT_INPUT if invalid else EXIT_OK
+
+
+# -- new -------------------------------------------------------------------------------------------
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Write the starter file (to stdout without FILE)."""
+    from minutes.api import write_atomic
+    from minutes.starter import starter
+
+    if args.file is None:
+        sys.stdout.write(starter(args.profile, schema=args.schema))
+        return EXIT_OK
+    target = Path(args.file)
+    if target.exists() and not args.force:
+        raise InputError(
+            Problem(
+                _("The file already exists; it was not changed."),
+                file=str(target),
+                hint=_("choose another name, or add --force to overwrite it"),
+            )
+        )
+    text = starter(args.profile, schema=args.schema, example=target.name)
+    write_atomic(target, text.encode("utf-8"))
+    print(_("Wrote {path}").format(path=target))
+    print(_("Next: edit it, then run `minutes render {path}`.").format(path=target))
+    return EXIT_OK
+
+
+# -- schema ----------------------------------------------------------------------------------------
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Print (or write) the JSON Schema of the meeting file."""
+    from minutes.schema import schema_text
+
+    text = schema_text()
+    if args.output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    from minutes.api import write_atomic
+
+    write_atomic(Path(args.output), text.encode("utf-8"))
+    print(_("Wrote {path}").format(path=args.output))
+    return EXIT_OK
+
+
+# -- check -----------------------------------------------------------------------------------------
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Measure each PDF or DOCX against the official format; see :mod:`minutes.check`."""
+    from minutes.check import Report, check_file
+
+    reports: list[Report] = []
+    status = EXIT_OK
+    for name in args.files:
+        try:
+            reports.append(check_file(name, profile=args.profile))
+        except InputError as error:
+            report(error)
+            status = EXIT_INPUT
+    if any(not r.passed for r in reports):
+        status = EXIT_INPUT
+    if args.json:
+        document = {
+            "passed": status == EXIT_OK,
+            "reports": [r.as_json() for r in reports],
+        }
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        return status
+    for checked in reports:
+        _print_check(checked)
+    return status
+
+
+def _print_check(checked: Any) -> None:
+    """One file's results as a table: rule, clause, expected, measured, result."""
+    from rich.table import Table
+    from rich.text import Text
+
+    console = _console()
+    title = _("{file} ({format}), profile {profile}").format(
+        file=checked.file, format=checked.format.upper(), profile=checked.profile.id
+    )
+    if checked.profile_detected:
+        title += " " + _("(told from the heading)")
+    table = Table(title=title, title_justify="left", show_lines=False)
+    for header in (_("Rule"), _("Clause"), _("Expected"), _("Measured"), _("Result")):
+        table.add_column(header, overflow="fold")
+    styles = {"pass": "green", "fail": "bold red", "not-checked": "yellow"}
+    for result in checked.results:
+        row = result.row(checked.profile)
+        cells = [Text(row[key]) for key in ("rule", "clause", "expected", "measured")]
+        table.add_row(*cells, Text(row["status"], style=styles[result.status.value]))
+    console.print(table)
+    counts = checked.counts()
+    console.print(
+        _("{passed} passed, {failed} failed, {unchecked} not checked.").format(
+            passed=counts["pass"], failed=counts["fail"], unchecked=counts["not-checked"]
+        ),
+        markup=False,
+        style="bold red" if counts["fail"] else "green",
+    )
+
+
+# -- the parser ------------------------------------------------------------------------------------
+
+
+def _example(*lines: str) -> str:
+    return _("Examples:") + "\n" + "\n".join(f"  {line}" for line in lines)
+
+
 def build_parser() -> argparse.ArgumentParser:
+    """The argument parser, in the current language (build it inside :func:`speaking`)."""
+    common = _Parser(add_help=False)
+    common.add_argument(
+        "--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=_("language of messages")
+    )
     parser = _Parser(
         prog="minutes",
         description=_("Official Vietnamese minutes (biên bản) as DOCX and PDF, from YAML."),
-        epilog=_("Example: minutes render examples/hoi-nghi-btv-tinh-uy-thai-binh-lan-100.yaml"),
+        epilog=_example(
+            "minutes new bien-ban.yaml",
+            "minutes validate bien-ban.yaml",
+            "minutes render bien-ban.yaml",
+            "minutes batch bien-ban/ -o ket-qua/",
+        ),
+        parents=[common],
     )
-    parser.add_argument("--version", action="version", version=f"minutes {__version__}")
-    parser.add_argument("--lang", choices=("vi", "en"), help=_("language of messages"))
-    commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"minutes {__version__}",
+        help=_("show the version and exit"),
+    )
+    commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"), title=_("commands"))
 
     render = commands.add_parser(
         "render",
+        parents=[common],
         help=_("render YAML files to PDF and DOCX"),
         description=_("Render each FILE to PDF and/or DOCX, next to it or in --output."),
-        epilog=_("Example: minutes render bien-ban.yaml -o out -f both"),
+        epilog=_example(
+            "minutes render bien-ban.yaml",
+            "minutes render bien-ban.yaml -o ket-qua -f pdf",
+        ),
     )
-    render.add_argument("files", nargs="+", metavar="FILE", help=_("a .yaml, .yml or .json file"))
-    render.add_argument("-o", "--output", type=Path, help=_("folder for the output files"))
     render.add_argument(
+        "files", nargs="+", metavar=_("FILE"), help=_("a .yaml, .yml or .json file")
+    )
+    render.add_argument(
+        "-o", "--output", type=Path, metavar=_("FOLDER"), help=_("folder for the output files")
+    )
+    _format_options(render)
+    render.set_defaults(handler=cmd_render)
+
+    batch = commands.add_parser(
+        "batch",
+        parents=[common],
+        help=_("convert many files at once, in parallel"),
+        description=_(
+            "Convert every meeting file found in PATH (files, folders searched recursively, or "
+            "patterns such as '*.yaml') into OUTDIR, several at a time. Files whose output is "
+            "up to date are skipped; one bad file does not stop the others."
+        ),
+        epilog=_example(
+            "minutes batch bien-ban/ -o ket-qua/",
+            "minutes batch 'thang-*/*.yaml' -o ket-qua/ -f pdf -j 4 --report bao-cao.json",
+        ),
+    )
+    batch.add_argument("paths", nargs="+", metavar=_("PATH"), help=_("files, folders or patterns"))
+    batch.add_argument(
+        "-o", "--output", type=Path, required=True, metavar=_("OUTDIR"), help=_("output folder")
+    )
+    batch.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive,
+        metavar="N",
+        help=_("number of worker processes (default: one per processor core)"),
+    )
+    _format_options(batch)
+    batch.add_argument(
+        "--force", action="store_true", help=_("convert every file, even those up to date")
+    )
+    batch.add_argument(
+        "--report",
+        type=Path,
+        metavar=_("FILE"),
+        help=_("also write a JSON report (one entry per input) to this file"),
+    )
+    batch.set_defaults(handler=cmd_batch)
+
+    validate = commands.add_parser(
+        "validate",
+        parents=[common],
+        help=_("check files without rendering them"),
+        description=_(
+            "Check each FILE (or the files in a folder) without rendering it, and list every "
+            "problem found, each with its line and column, the field, and how to fix it."
+        ),
+        epilog=_example(
+            "minutes validate bien-ban.yaml",
+            "minutes validate bien-ban/",
+            "minutes new | minutes validate -",
+        ),
+    )
+    validate.add_argument(
+        "files", nargs="+", metavar=_("FILE"), help=_("files, folders or patterns")
+    )
+    validate.set_defaults(handler=cmd_validate)
+
+    new = commands.add_parser(
+        "new",
+        parents=[common],
+        help=_("write a starter meeting file"),
+        description=_(
+            "Write a starter meeting file, every field explained in Vietnamese, that renders "
+            "as it is. Without FILE it is printed."
+        ),
+        epilog=_example(
+            "minutes new bien-ban.yaml",
+            "minutes new --profile party hoi-nghi.yaml",
+            "minutes new > bien-ban.yaml",
+        ),
+    )
+    new.add_argument("file", nargs="?", metavar=_("FILE"), help=_("the file to write"))
+    new.add_argument(
+        "--profile",
+        choices=("state", "party"),
+        default="state",
+        help=_("state: Decree 30/2020 (default); party: Guidance 36-HD/VPTW"),
+    )
+    new.add_argument("--force", action="store_true", help=_("overwrite FILE if it exists"))
+    new.add_argument(
+        "--schema",
+        default="minutes.schema.json",
+        metavar=_("PATH_OR_URL"),
+        help=_("where editors find the JSON Schema, relative to FILE (default: %(default)s)"),
+    )
+    new.set_defaults(handler=cmd_new)
+
+    schema = commands.add_parser(
+        "schema",
+        parents=[common],
+        help=_("print the JSON Schema of the meeting file, for editors"),
+        description=_(
+            "Print the JSON Schema of the meeting file, with Vietnamese titles and "
+            "descriptions, so that editors complete and check the file as it is typed."
+        ),
+        epilog=_example("minutes schema -o minutes.schema.json"),
+    )
+    schema.add_argument("-o", "--output", metavar=_("FILE"), help=_("write it to this file"))
+    schema.set_defaults(handler=cmd_schema)
+
+    check = commands.add_parser(
+        "check",
+        parents=[common],
+        help=_("check a PDF or DOCX against the official format"),
+        description=_(
+            "Measure each FILE (a PDF or a DOCX, made by this tool or elsewhere) against every "
+            "rule of the format that can be measured, and list each rule with its clause, the "
+            "expected and the measured value. Exit code 1 when a rule fails."
+        ),
+        epilog=_example(
+            "minutes check bien-ban.pdf",
+            "minutes check bien-ban.docx --profile state",
+            "minutes check bien-ban.pdf --json",
+        ),
+    )
+    check.add_argument("files", nargs="+", metavar=_("FILE"), help=_("a .pdf or .docx file"))
+    check.add_argument(
+        "--profile",
+        choices=("state", "party"),
+        help=_("the format to check against (default: told from the document's heading)"),
+    )
+    check.add_argument("--json", action="store_true", help=_("print the results as JSON"))
+    check.set_defaults(handler=cmd_check)
+    return parser
+
+
+def _format_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
         "-f",
         "--format",
         choices=("pdf", "docx", "both"),
         default="both",
         help=_("output format (default: both)"),
     )
-    render.add_argument(
+    command.add_argument(
         "--pdf-variant",
         choices=("pdf/a-2b", "pdf/a-3b", "pdf/ua-1"),
         help=_("archival PDF variant, e.g. pdf/a-2b"),
     )
-    render.set_defaults(handler=cmd_render)
-    return parser
+
+
+def _language_in(arguments: Sequence[str]) -> str | None:
+    """``--lang`` wherever it is, read before parsing so that the parser itself (its help, its
+    errors) already speaks that language."""
+    for index, argument in enumerate(arguments):
+        if argument == "--lang" and index + 1 < len(arguments):
+            value = arguments[index + 1]
+        elif argument.startswith("--lang="):
+            value = argument.split("=", 1)[1]
+        else:
+            continue
+        if value in LANGUAGES:
+            return value
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     arguments = list(sys.argv[1:] if argv is None else argv)
-    if "--lang" in arguments:
-        index = arguments.index("--lang")
-        if index + 1 < len(arguments) and arguments[index + 1] in ("vi", "en"):
-            set_language(arguments[index + 1])
-    parser = build_parser()
-    args = parser.parse_args(arguments)
-    if args.lang:
-        set_language(args.lang)
-    handler: Command | None = getattr(args, "handler", None)
-    if handler is None:
-        parser.print_help()
-        return EXIT_USAGE
+    set_language(_language_in(arguments))
+    with speaking():
+        parser = build_parser()
+        try:
+            args = parser.parse_args(arguments)
+        except SystemExit as stop:  # --help, --version, or a usage error already printed
+            return stop.code if isinstance(stop.code, int) else EXIT_USAGE
+        handler: Command | None = getattr(args, "handler", None)
+        if handler is None:
+            parser.print_help()
+            return EXIT_USAGE
     try:
         return handler(args)
+    except _UsageError as error:
+        sys.stderr.write(_("error: {message}").format(message=error) + "\n")
+        return EXIT_USAGE
     except InputError as error:
         report(error)
         return EXIT_INPUT
     except KeyboardInterrupt:
         sys.stderr.write(_("Interrupted.") + "\n")
-        return 130
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:  # `minutes schema | head`: the reader left, nothing to say
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so that the final flush does not complain
+        return EXIT_OK
     except (MinutesError, Exception) as error:  # a bug: one clear line, no traceback
         if os.environ.get("MINUTES_DEBUG"):
             traceback.print_exc()

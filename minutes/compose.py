@@ -9,26 +9,34 @@ text, never markup).
 evaluated in Jinja's immutable sandbox, after a check that it holds nothing but expressions over
 ``data`` and the meeting's fields with the formatting filters (no statements, no calls, no
 ``include``): the only thing a clerk needs is ``{{ data.doanh_thu | money('tỷ đồng') }}``.
+
+The data may come from the web, so the sandbox is narrowed further (see ``docs/security.md``):
+names are only ``data`` and the meeting's fields (none of Jinja's globals: ``range``, ``lipsum``
+…); ``*`` and ``%`` cannot repeat or format text (``'x' * 10**9`` would fill the memory) nor build
+giant numbers; a value that is a method or a class is not printed; an expression may nest only so
+deep and produce only so much text; and what it produces is cleaned like any text field.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, nodes
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, Undefined, nodes
 from jinja2.exceptions import SecurityError, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
 from minutes import formatting
-from minutes.errors import MinutesError, Problem, TemplateDataError
+from minutes.errors import InputError, MinutesError, Problem, TemplateDataError
 from minutes.i18n import _
 from minutes.load import field_path
 from minutes.markdown import to_inline, to_paragraphs
-from minutes.model import Minutes
+from minutes.model import Minutes, clean_text
 from minutes.profiles import Profile, load_profile
 from minutes.resources import templates_dir
 from minutes.tree import Document, Metadata, parse_tree
@@ -60,6 +68,70 @@ _EXPRESSION_MARKERS = ("{{", "{%", "{#")
 _HARMLESS_FILTERS = ("round", "abs", "int", "float", "upper", "lower", "capitalize", "trim")
 """Jinja built-ins a clerk may use in data beside ours: pure functions of one value."""
 
+MAX_EXPRESSION_DEPTH = 40
+"""How deeply one ``{{ … }}`` may nest (brackets, operators, filters); far more than a clerk
+writes, far less than what overflows Jinja's recursive compiler."""
+MAX_EXPANDED_CHARS = 1_000_000
+"""How much text all the ``{{ … }}`` of one document may produce together."""
+MAX_PRODUCT_BITS = 400
+"""A product of whole numbers may have at most this many bits (about 120 digits)."""
+
+
+class _DataSandbox(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox, with the operators that could exhaust memory or time checked:
+    ``*`` repeats no text or list and builds no giant number, ``%`` formats no text."""
+
+    intercepted_binops = frozenset({"*", "%"})
+
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
+        if operator == "*":
+            if not _is_number(left) or not _is_number(right):
+                raise SecurityError("repeating text or lists is not allowed")
+            if _bits(left) + _bits(right) > MAX_PRODUCT_BITS:
+                raise ArithmeticError("the product is too large")
+        elif operator == "%" and not (_is_number(left) and _is_number(right)):
+            raise SecurityError("formatting text with % is not allowed")
+        return super().call_binop(context, operator, left, right)
+
+
+def _bits(value: Any) -> int:
+    """The size of a whole number in bits (0 for anything else: floats saturate at ``inf``)."""
+    return abs(value).bit_length() if isinstance(value, int) else 0
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)
+
+
+def _printable(value: Any) -> Any:
+    """``finalize`` of the sandbox: a method or a class would print as ``<built-in method …>``."""
+    if isinstance(value, Undefined):
+        return value  # printing it raises the UndefinedError that names the missing name
+    if callable(value) or isinstance(value, type):
+        raise SecurityError("a method or a class is not a value")
+    return value
+
+
+def _nesting(node: nodes.Node, limit: int) -> int:
+    """How deep ``node``'s tree goes (without recursion: the tree may be deeper than the stack);
+    stops counting past ``limit``."""
+    deepest = 0
+    stack = [(node, 1)]
+    while stack:
+        current, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if deepest > limit:
+            break
+        stack.extend((child, depth + 1) for child in current.iter_child_nodes())
+    return deepest
+
+
+@dataclass
+class _Budget:
+    """Text the expressions of one document may still produce."""
+
+    chars: int = MAX_EXPANDED_CHARS
+
 
 def _capitalize_first(text: object) -> str:
     """Upper-case the first letter only ("đồng chí A" → "Đồng chí A"); Jinja's ``capitalize``
@@ -71,6 +143,22 @@ def _capitalize_first(text: object) -> str:
 def _one_line(text: object) -> str:
     """Text with its line breaks turned into spaces (for titles and file metadata)."""
     return " ".join(str(text).split())
+
+
+MAX_PROPERTY_CHARS = 255
+"""The longest value of a document property (title, author …): Word's core properties take no
+more (python-docx refuses a longer one), and the PDF's are kept the same."""
+
+
+def _property(text: str) -> str:
+    """``text`` cut to :data:`MAX_PROPERTY_CHARS`, at a space where one is near, with ``…``."""
+    if len(text) <= MAX_PROPERTY_CHARS:
+        return text
+    cut = text[: MAX_PROPERTY_CHARS - 1]
+    space = cut.rfind(" ")
+    if space > MAX_PROPERTY_CHARS // 2:
+        cut = cut[:space]
+    return cut.rstrip() + "…"
 
 
 def _lines(text: object) -> Markup:
@@ -110,7 +198,10 @@ class Composer:
         self._env.filters["lines"] = _lines
         self._env.filters["one_line"] = _one_line
         self._template = self._env.get_template(TEMPLATE)
-        self._sandbox = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
+        self._sandbox = _DataSandbox(
+            undefined=StrictUndefined, autoescape=False, finalize=_printable
+        )
+        self._sandbox.globals.clear()  # no range, lipsum, cycler, joiner, namespace, dict
         self._sandbox.filters.update(_filters())
         self._sandbox.globals.clear()  # no range, lipsum, cycler …: data sees data only
         self._data_filters = (*_filters(), *_HARMLESS_FILTERS)
@@ -133,6 +224,14 @@ class Composer:
         }
         try:
             xhtml = self._template.render(context)
+        except InputError as exc:  # a value the template cannot write: name at least the file
+            if all(problem.file for problem in exc.problems):
+                raise
+            problems = [
+                Problem(p.message, p.file or minutes.source, p.line, p.column, p.field, p.hint)
+                for p in exc.problems
+            ]
+            raise type(exc)(problems) from None
         except MinutesError:
             raise
         except TemplateError as exc:  # a bug in our template, not in the user's data
@@ -141,10 +240,10 @@ class Composer:
             raise InternalError(f"template {TEMPLATE}: {exc}") from exc
         title = _one_line(minutes.title)
         metadata = Metadata(
-            title=f"{profile.wording.doc_kind.capitalize()} {title}",
-            author=_one_line(minutes.organization.name),
-            subject=title,
-            keywords=profile.format_number(minutes.number, minutes.symbol),
+            title=_property(f"{profile.wording.doc_kind.capitalize()} {title}"),
+            author=_property(_one_line(minutes.organization.name)),
+            subject=_property(title),
+            keywords=_property(profile.format_number(minutes.number, minutes.symbol)),
         )
         return parse_tree(xhtml, profile, metadata)
 
@@ -154,26 +253,41 @@ class Composer:
         """The meeting as plain data, with every ``{{ … }}`` in its text evaluated."""
         plain = minutes.model_dump(by_alias=False)
         names = {key: value for key, value in plain.items()}
+        budget = _Budget()
         return {
-            key: (value if key == "data" else self._walk(value, (key,), names, minutes))
+            key: (value if key == "data" else self._walk(value, (key,), names, minutes, budget))
             for key, value in plain.items()
         }
 
     def _walk(
-        self, value: Any, path: tuple[str | int, ...], names: dict[str, Any], minutes: Minutes
+        self,
+        value: Any,
+        path: tuple[str | int, ...],
+        names: dict[str, Any],
+        minutes: Minutes,
+        budget: _Budget,
     ) -> Any:
         if isinstance(value, str):
             if any(marker in value for marker in _EXPRESSION_MARKERS):
-                return self._evaluate(value, path, names, minutes)
+                return self._evaluate(value, path, names, minutes, budget)
             return value
         if isinstance(value, dict):
-            return {k: self._walk(v, (*path, k), names, minutes) for k, v in value.items()}
+            return {
+                k: self._walk(v, (*path, k), names, minutes, budget) for k, v in value.items()
+            }
         if isinstance(value, list):
-            return [self._walk(v, (*path, i), names, minutes) for i, v in enumerate(value)]
+            return [
+                self._walk(v, (*path, i), names, minutes, budget) for i, v in enumerate(value)
+            ]
         return value
 
     def _evaluate(
-        self, text: str, path: tuple[str | int, ...], names: dict[str, Any], minutes: Minutes
+        self,
+        text: str,
+        path: tuple[str | int, ...],
+        names: dict[str, Any],
+        minutes: Minutes,
+        budget: _Budget,
     ) -> str:
         def fail(message: str, hint: str | None = None) -> TemplateDataError:
             line, column = minutes.position_of(path)
@@ -192,8 +306,14 @@ class Composer:
             ast = self._sandbox.parse(text)
         except TemplateSyntaxError as exc:
             raise fail(
-                _("Invalid expression: {detail}.").format(detail=exc.message)
+                _("Invalid expression: {detail}.").format(detail=(exc.message or "").rstrip("."))
             ) from None
+        except RecursionError:
+            raise fail(_("The expression is nested too deeply.")) from None
+        except ValueError:  # Python reads no literal number of more than 4,300 digits
+            raise fail(_("A number in the expression has too many digits.")) from None
+        if _nesting(ast, MAX_EXPRESSION_DEPTH) > MAX_EXPRESSION_DEPTH:
+            raise fail(_("The expression is nested too deeply."))
         for node in ast.find_all(nodes.Node):
             if not isinstance(node, _ALLOWED_NODES):
                 raise fail(
@@ -218,7 +338,18 @@ class Composer:
         try:
             with self._lock:  # compiling in the sandbox touches shared caches
                 template = self._sandbox.from_string(ast)
-            return template.render(names)
+            parts: list[str] = []
+            for part in template.generate(names):
+                budget.chars -= len(part)
+                if budget.chars < 0:
+                    raise fail(
+                        _("The expressions of this document produce more than {limit} characters.")
+                        .format(limit=MAX_EXPANDED_CHARS)
+                    )
+                parts.append(part)
+            return clean_text("".join(parts))
+        except TemplateDataError:
+            raise
         except UndefinedError as exc:
             raise fail(
                 _("Unknown name in expression: {detail}.").format(detail=exc.message),
@@ -232,6 +363,8 @@ class Composer:
             raise fail(
                 _("The expression cannot be evaluated: {detail}.").format(detail=exc)
             ) from None
+        except RecursionError:
+            raise fail(_("The expression is nested too deeply.")) from None
 
 
 _default: Composer | None = None

@@ -1,22 +1,32 @@
 """The language of user-facing messages: Vietnamese by default, English on request.
 
 Messages are written in English in the code (``_("…")``) and translated through a gettext catalog
-(``minutes/locale/vi/LC_MESSAGES/minutes.po``), built with Babel's own tools. The language is
-chosen, in order, by :func:`set_language`, the ``MINUTES_LANG`` variable, or an English ``LANG`` /
-``LC_ALL`` / ``LANGUAGE``; anything else means Vietnamese, the language of the users.
+(``minutes/locale/vi/LC_MESSAGES/minutes.po``), built with Babel's own tools (see
+``docs/translating.md``). The language is chosen, in order, by :func:`set_language`, the
+``MINUTES_LANG`` variable, or an English ``LANGUAGE`` / ``LC_ALL`` / ``LC_MESSAGES`` / ``LANG``;
+anything else means Vietnamese, the language of the users.
+
+A wheel carries the compiled ``.mo`` (the build hook in ``setup.py`` compiles it). A source
+checkout or an editable install has only the ``.po`` (``.mo`` files are not committed), so when
+no up-to-date ``.mo`` is found the ``.po`` is compiled in memory, once per process: messages are
+Vietnamese without a build step, and a translator sees an edit at the next run.
 """
 
 from __future__ import annotations
 
 import gettext
+import io
 import os
-from functools import cache
+import threading
 from pathlib import Path
 
 LANGUAGES = ("vi", "en")
+DOMAIN = "minutes"
 LOCALE_DIR = Path(__file__).parent / "locale"
 
 _chosen: str | None = None
+_cache: dict[str, gettext.NullTranslations] = {}
+_cache_lock = threading.Lock()
 
 
 def set_language(lang: str | None) -> None:
@@ -41,18 +51,62 @@ def current_language() -> str:
     return "vi"
 
 
-@cache
-def _translations(lang: str) -> gettext.NullTranslations:
+def catalog_paths(lang: str) -> tuple[Path, Path]:
+    """The ``.po`` source and the compiled ``.mo`` of ``lang``'s catalog."""
+    folder = LOCALE_DIR / lang / "LC_MESSAGES"
+    return folder / f"{DOMAIN}.po", folder / f"{DOMAIN}.mo"
+
+
+def compile_po(po_path: Path) -> bytes:
+    """The ``.mo`` bytes of a ``.po`` file, with Babel (fuzzy entries are left out, as
+    ``pybabel compile`` does)."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with po_path.open("rb") as stream:
+        catalog = read_po(stream)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    return buffer.getvalue()
+
+
+def _load(lang: str) -> gettext.NullTranslations:
     if lang == "en":
-        return gettext.NullTranslations()
-    return gettext.translation("minutes", LOCALE_DIR, languages=[lang], fallback=True)
+        return gettext.NullTranslations()  # the source strings are English
+    po_path, mo_path = catalog_paths(lang)
+    try:
+        if mo_path.is_file() and (
+            not po_path.is_file() or mo_path.stat().st_mtime >= po_path.stat().st_mtime
+        ):
+            with mo_path.open("rb") as stream:
+                return gettext.GNUTranslations(stream)
+        if po_path.is_file():
+            return gettext.GNUTranslations(io.BytesIO(compile_po(po_path)))
+    except (OSError, ValueError):  # an unreadable catalog must not stop the tool: English
+        pass
+    return gettext.NullTranslations()
+
+
+def translations(lang: str | None = None) -> gettext.NullTranslations:
+    """The catalog of ``lang`` (default: the current language), loaded once per process."""
+    lang = lang or current_language()
+    with _cache_lock:
+        if lang not in _cache:
+            _cache[lang] = _load(lang)
+        return _cache[lang]
 
 
 def _(message: str) -> str:
     """Translate ``message`` (English source text) into the current language."""
-    return _translations(current_language()).gettext(message)
+    return translations().gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     """Plural-aware :func:`_` (Vietnamese has one form; English has two)."""
-    return _translations(current_language()).ngettext(singular, plural, n)
+    return translations().ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for the catalog without translating it now: for strings kept in tables
+    and translated later, when the language is known (``_(table[key])``)."""
+    return message

@@ -9,6 +9,7 @@ vanish from the minutes. Every text field passes through
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -23,14 +24,30 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from minutes.formatting import normalize_text
+from minutes.errors import FormattingError
+from minutes.formatting import format_number, normalize_text
 
 PROFILES = ("state", "party")
 ProfileName = Literal["state", "party"]
 
 
+_NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
+
+
+def clean_text(value: str) -> str:
+    """:func:`~minutes.formatting.normalize_text`, then what no document may hold: a lone
+    surrogate (broken UTF-16, e.g. ``"\\ud800"`` in JSON) becomes U+FFFD, the replacement
+    character, and the non-characters U+FFFE and U+FFFF go (neither XML nor PDF text takes them).
+    Used for every text field and for the result of every ``{{ … }}`` in the data."""
+    return _NOT_XML.sub(_replacement, normalize_text(value))
+
+
+def _replacement(match: re.Match[str]) -> str:
+    return "\ufffd" if "\ud800" <= match.group() <= "\udfff" else ""
+
+
 def _normalize(value: Any) -> Any:
-    return normalize_text(value) if isinstance(value, str) else value
+    return clean_text(value) if isinstance(value, str) else value
 
 
 def _text_or_number(value: Any) -> Any:
@@ -96,6 +113,21 @@ class Figure(_Strict):
     label: Text = Field(min_length=1)
     value: int | float | Text = Field(union_mode="left_to_right")
     unit: Text | None = None
+
+    @field_validator("value")
+    @classmethod
+    def _value_can_be_written(cls, value: int | float | str) -> int | float | str:
+        """A number the document cannot write (``.inf``, ``.nan``, 10⁵⁰) is the user's error here,
+        at its line, rather than later, from the template, where no line is known."""
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            try:
+                format_number(value)
+            except FormattingError as exc:
+                detail = exc.problems[0].message if exc.problems else str(exc)
+                raise PydanticCustomError(
+                    "number_not_writable", "cannot write {detail}", {"detail": detail}
+                ) from None
+        return value
 
 
 class Vote(_Strict):
@@ -225,8 +257,8 @@ class Minutes(_Strict):
         if value is None or not isinstance(start, dt.datetime):
             return value
         end = dt.datetime.combine(start.date(), value) if isinstance(value, dt.time) else value
-        if end.tzinfo is None and start.tzinfo is not None:
-            end = end.replace(tzinfo=start.tzinfo)
+        if (end.tzinfo is None) != (start.tzinfo is None):  # one with a UTC offset, one without:
+            end, start = end.replace(tzinfo=None), start.replace(tzinfo=None)  # clock times
         if end < start:
             raise PydanticCustomError("end_before_start", "end before start")
         return value

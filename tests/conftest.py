@@ -56,6 +56,15 @@ def input_id(path: Path) -> str:
     return path.stem if path.parent == DATA else f"examples/{path.stem}"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-pictures",
+        action="store_true",
+        default=False,
+        help="rewrite tests/reference_png/ from the current output (after a reviewed change)",
+    )
+
+
 def pytest_configure(config: pytest.Config) -> None:
     # WeasyPrint 70 leaves its sRGB ICC profile file open when it writes PDF/A (an unclosed file
     # noticed by the garbage collector, possibly in a later test): not ours to fix, and harmless.

@@ -15,6 +15,7 @@ import io
 import os
 import threading
 import xml.etree.ElementTree as ET
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -214,10 +215,10 @@ class _Builder:
     def build(self) -> bytes:
         for element in self.tree.body:
             self._block(element, self.docx)
-        self._properties()
+        moment = self._properties()
         buffer = io.BytesIO()
         self.docx.save(buffer)
-        return buffer.getvalue()
+        return _stamp_zip(buffer.getvalue(), moment)
 
     def _add_paragraph(self, container: Any, style: str) -> Any:
         """A new paragraph with the style whose id is ``style`` (set by id: see DocxWriter)."""
@@ -225,7 +226,7 @@ class _Builder:
         paragraph._p.get_or_add_pPr().style = style
         return paragraph
 
-    def _properties(self) -> None:
+    def _properties(self) -> dt.datetime:
         meta = self.tree.metadata
         props = self.docx.core_properties
         props.title = meta.title
@@ -239,6 +240,7 @@ class _Builder:
         moment = build_time()
         props.created = moment
         props.modified = moment
+        return moment
 
     # -- blocks ----------------------------------------------------------------------------------
 
@@ -376,6 +378,21 @@ def _keep_last_with_next(container: Any) -> None:
     paragraphs = [last] if last.tag == qn("w:p") else list(last.iter(qn("w:p")))
     for paragraph in paragraphs:
         paragraph.get_or_add_pPr().keepNext_val = True
+
+
+def _stamp_zip(data: bytes, moment: dt.datetime) -> bytes:
+    """The DOCX ``data`` with every zip entry dated ``moment``, in the same order: python-docx
+    dates each entry with the time of the save, so two renders of one input would differ even
+    under ``SOURCE_DATE_EPOCH`` (reproducible builds; archives that compare files)."""
+    stamp = max(moment, dt.datetime(1980, 1, 1)).timetuple()[:6]  # zip dates start in 1980
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
+            entry.compress_type = info.compress_type
+            entry.external_attr = info.external_attr
+            target.writestr(entry, source.read(info))
+    return out.getvalue()
 
 
 def build_time() -> dt.datetime:

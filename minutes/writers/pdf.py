@@ -7,7 +7,9 @@ later documents render faster. WeasyPrint's layout is not thread-safe, so a writ
 document at a time; processes, not threads, give parallelism (``minutes batch``).
 
 The URL fetcher lets the renderer read the font files and nothing else: no ``file:`` path outside
-``fonts/`` and ``templates/``, no network.
+``fonts/`` and ``templates/``, no network. The tree cannot ask for anything (the data is escaped
+and the tree has no ``<img>``, ``<link>`` or ``style``), so the fetcher is the second wall, tested
+on its own in ``tests/test_security.py``.
 """
 
 from __future__ import annotations
@@ -36,15 +38,24 @@ def allowed_roots() -> tuple[Path, ...]:
 
 
 def is_allowed_url(url: str, roots: tuple[Path, ...]) -> bool:
-    """``True`` only for a ``file:`` URL whose resolved path lies inside one of ``roots``."""
-    parsed = urlparse(url)
-    if parsed.scheme != "file" or parsed.netloc not in ("", "localhost"):
+    """``True`` only for a ``file:`` URL on this machine whose path, however it is decoded, has no
+    ``..`` and resolves (symbolic links followed) inside one of ``roots``."""
+    try:
+        parsed = urlparse(url)
+        if parsed.scheme.lower() != "file" or parsed.netloc.lower() not in ("", "localhost"):
+            return False
+        once = url2pathname(parsed.path)  # what urllib's file handler opens
+        candidates = {once, url2pathname(unquote(parsed.path)), parsed.path}  # and stricter
+        for candidate in candidates:
+            path = Path(candidate)
+            if "\x00" in candidate or ".." in path.parts or not path.is_absolute():
+                return False
+            resolved = path.resolve()
+            if not any(resolved.is_relative_to(root) for root in roots):
+                return False
+        return True
+    except (ValueError, OSError):
         return False
-    path = Path(url2pathname(unquote(parsed.path)))
-    if ".." in path.parts:
-        return False
-    resolved = path.resolve()
-    return any(resolved.is_relative_to(root) for root in roots)
 
 
 class PdfWriter:
@@ -59,6 +70,11 @@ class PdfWriter:
         self._css: dict[str, Any] = {}
         self._fetcher = _make_fetcher(self._roots)
         self._lock = threading.Lock()
+
+    @property
+    def url_fetcher(self) -> Any:
+        """The confined URL fetcher this writer gives WeasyPrint (for hosts and tests)."""
+        return self._fetcher
 
     def _stylesheet(self, document: Document) -> Any:
         from weasyprint import CSS

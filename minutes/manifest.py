@@ -1,0 +1,127 @@
+"""What a batch wrote before, so that the next run redoes only what changed.
+
+An office re-runs ``minutes batch`` over the same folder every week; re-rendering hundreds of
+unchanged minutes would waste minutes of their time. The output folder keeps a small manifest,
+``.minutes-manifest.json``, recording for each output file the input it came from, the SHA-256 of
+that input, and a *fingerprint* of everything else that shapes the file: the template, the
+profiles, the fonts, the version of ``minutes`` and of the libraries that lay out the pages, the
+format and the PDF variant. An output is up to date when it exists and all of these match; file
+dates alone are not trusted (a copy or a ``git checkout`` changes them without changing a word,
+and a restored old file can be newer than its output).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from minutes.api import write_atomic
+from minutes.resources import fonts_dir, profiles_dir, templates_dir
+
+MANIFEST_NAME = ".minutes-manifest.json"
+MANIFEST_VERSION = 1
+_LAYOUT_LIBRARIES = ("weasyprint", "python-docx", "babel", "jinja2", "markdown-it-py")
+
+
+def digest(data: bytes) -> str:
+    """The SHA-256 of ``data``, as hex."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def _library_version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "-"
+
+
+@cache
+def _base_fingerprint() -> str:
+    from minutes import __version__
+
+    hasher = hashlib.sha256()
+    hasher.update(f"minutes {__version__}\n".encode())
+    for library in _LAYOUT_LIBRARIES:
+        hasher.update(f"{library} {_library_version(library)}\n".encode())
+    for folder, pattern in (
+        (templates_dir(), "*.j2"),
+        (templates_dir(), "*.css"),
+        (profiles_dir(), "*.yaml"),
+        (fonts_dir(), "*.ttf"),
+    ):
+        for path in sorted(folder.glob(pattern)):
+            hasher.update(f"{path.name}\n".encode())
+            hasher.update(path.read_bytes())
+    return hasher.hexdigest()
+
+
+def fingerprint(fmt: str, variant: str | None = None) -> str:
+    """Everything but the input that decides the bytes of a ``fmt`` output (read once per
+    process: the template and profiles do not change while a batch runs)."""
+    extra = f"{fmt} {variant or ''}" if fmt == "pdf" else fmt
+    return digest(f"{_base_fingerprint()} {extra}".encode())
+
+
+@dataclass(frozen=True)
+class Entry:
+    """How one output file was made."""
+
+    source: str  # the input's absolute path
+    sha256: str  # of the input's text
+    fingerprint: str
+
+
+class Manifest:
+    """The manifest of one output folder. Not thread-safe: the batch's main loop owns it."""
+
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / MANIFEST_NAME
+        self._entries: dict[str, Entry] = self._read()
+        self._changed = False
+
+    def _read(self) -> dict[str, Entry]:
+        """The recorded entries; a missing or damaged manifest means "nothing is known", which
+        only costs a re-render, never a wrong skip."""
+        try:
+            raw: Any = json.loads(self.path.read_text(encoding="utf-8"))
+            if raw.get("version") != MANIFEST_VERSION:
+                return {}
+            return {name: Entry(**value) for name, value in raw["outputs"].items()}
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            return {}
+
+    def is_current(self, output: Path, source: Path, sha256: str, print_: str) -> bool:
+        """Whether ``output`` exists and was made from this very input with this fingerprint."""
+        entry = self._entries.get(output.name)
+        return (
+            entry is not None
+            and entry == Entry(str(source.resolve()), sha256, print_)
+            and output.is_file()
+        )
+
+    def record(self, output: Path, source: Path, sha256: str, print_: str) -> None:
+        """Remember that ``output`` was just written from ``source``."""
+        self._entries[output.name] = Entry(str(source.resolve()), sha256, print_)
+        self._changed = True
+
+    def source_of(self, output: Path) -> str | None:
+        """The input ``output`` was last made from, if known."""
+        entry = self._entries.get(output.name)
+        return entry.source if entry else None
+
+    def save(self) -> None:
+        """Write the manifest (atomically) if anything was recorded."""
+        if not self._changed:
+            return
+        payload = {
+            "version": MANIFEST_VERSION,
+            "outputs": {name: asdict(entry) for name, entry in sorted(self._entries.items())},
+        }
+        text = json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
+        write_atomic(self.path, text.encode("utf-8"))
+        self._changed = False

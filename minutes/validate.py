@@ -1,0 +1,169 @@
+"""Check a meeting file without rendering it, and report *every* problem, not just the first.
+
+A clerk who fixes one error, re-runs, and meets the next one ten times will stop using the tool;
+so ``minutes validate`` lists everything at once. The loader already collects every field problem
+pydantic finds. The ``{{ … }}`` expressions inside the text are checked by composing the document
+tree (:func:`minutes.compose.compose`, which evaluates them but draws no PDF or DOCX). Composing
+stops at the first bad expression, so each one found is replaced by a placeholder and the tree is
+composed again, until it composes cleanly: every bad expression is reported once, at its line.
+
+A file with field problems cannot be composed as it is, yet its expressions deserve checking in
+the same run. So the fields at fault are *stood in for*: each takes the value the starter file
+(:mod:`minutes.starter`) has at the same place, or is removed when the starter has none there
+(a misspelt field); the stand-in copy is composed, and the expression problems it shows are
+reported beside the field problems. When even the stand-in cannot be validated (problems that
+depend on several fields at once), only the field problems are reported.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from pathlib import Path
+from typing import Any
+
+from minutes.compose import compose
+from minutes.errors import InputError, Problem, TemplateDataError
+from minutes.load import Parsed, parse, read_source, validate_data
+from minutes.model import Minutes
+
+_PLACEHOLDER = "…"
+_FIELD_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+Path_ = tuple[str | int, ...]
+
+
+def validate_file(path: str | Path) -> list[Problem]:
+    """Every problem in the meeting file at ``path``; an empty list means it will render."""
+    try:
+        text = read_source(path)
+    except InputError as error:
+        return list(error.problems)
+    return validate_text(text, str(path))
+
+
+def validate_text(text: str, source: str = "<input>") -> list[Problem]:
+    """Every problem in meeting data given as YAML or JSON text."""
+    try:
+        parsed = parse(text, source)
+    except InputError as error:
+        return list(error.problems)
+    try:
+        meeting = validate_data(parsed)
+    except InputError as error:
+        return _sorted([*error.problems, *_expressions_despite(parsed, error.problems)])
+    return expression_problems(meeting, parsed.positions)
+
+
+def _expressions_despite(parsed: Parsed, problems: list[Problem]) -> list[Problem]:
+    """The expression problems of ``parsed``, whose fields at ``problems`` are stood in for."""
+    paths = [path for path in (field_tuple(p.field) for p in problems) if path]
+    if len(paths) < len(problems) or any(path[0] == "data" for path in paths):
+        return []  # a problem without a field, or in `data` itself: expressions would only echo it
+    data = copy.deepcopy(parsed.data)
+    donor = _donor(data.get("profile"))
+    for path in sorted(paths, key=len, reverse=True):
+        _stand_in(data, path, donor)
+    try:
+        meeting = validate_data(Parsed(data, parsed.positions, parsed.source))
+    except InputError:
+        return []
+    found = expression_problems(meeting, parsed.positions)
+    return [
+        problem
+        for problem in found
+        if not any(_starts_with(field_tuple(problem.field), path) for path in paths)
+    ]
+
+
+def _donor(profile: Any) -> Any:
+    """The starter file of ``profile`` as plain data: a valid value for every field."""
+    from minutes.starter import starter
+
+    return parse(starter("party" if profile == "party" else "state")).data
+
+
+def _stand_in(data: Any, path: Path_, donor: Any) -> None:
+    """Put the starter's value at ``path`` in ``data``, or remove what is there if it has none."""
+    value = _at(donor, path)
+    parent = _at(data, path[:-1])
+    key = path[-1]
+    if isinstance(parent, dict) and isinstance(key, str):
+        if value is None:
+            parent.pop(key, None)
+        else:
+            parent[key] = copy.deepcopy(value)
+    elif isinstance(parent, list) and isinstance(key, int) and key < len(parent) and value:
+        parent[key] = copy.deepcopy(value)
+
+
+def _at(node: Any, path: Path_) -> Any:
+    """The value at ``path`` (a list index past the end takes the last item), or ``None``."""
+    for part in path:
+        if isinstance(part, int) and isinstance(node, list) and node:
+            node = node[min(part, len(node) - 1)]
+        elif isinstance(part, str) and isinstance(node, dict):
+            node = node.get(part)
+        else:
+            return None
+    return node
+
+
+def _starts_with(path: Path_ | None, prefix: Path_) -> bool:
+    return path is not None and path[: len(prefix)] == prefix
+
+
+def _sorted(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
+
+
+def expression_problems(
+    meeting: Minutes, positions: dict[Path_, tuple[int, int]] | None = None
+) -> list[Problem]:
+    """The problems found while composing ``meeting`` (bad ``{{ … }}`` expressions, values a
+    formatting filter cannot write), each expression reported once."""
+    problems: list[Problem] = []
+    seen: set[Path_] = set()
+    while True:
+        try:
+            compose(meeting)
+            break
+        except TemplateDataError as error:
+            problems.extend(error.problems)
+            path = field_tuple(error.problems[0].field)
+            if path is None or path in seen:
+                break
+            seen.add(path)
+            try:
+                meeting = _with_placeholder(meeting, path, positions or {})
+            except (InputError, LookupError, TypeError):
+                break
+        except InputError as error:
+            problems.extend(error.problems)
+            break
+    return _sorted(problems)
+
+
+def field_tuple(field: str | None) -> Path_ | None:
+    """``agenda[2].content`` (as :func:`minutes.load.field_path` writes it, 1-based) →
+    ``("agenda", 1, "content")``."""
+    if not field:
+        return None
+    parts: list[str | int] = []
+    for name, index in _FIELD_PART.findall(field):
+        parts.append(int(index) - 1 if index else name)
+    return tuple(parts)
+
+
+def _with_placeholder(
+    meeting: Minutes, path: Path_, positions: dict[Path_, tuple[int, int]]
+) -> Minutes:
+    """A copy of ``meeting`` with the text at ``path`` replaced by a harmless placeholder."""
+    data: Any = meeting.model_dump(by_alias=True)
+    container = data
+    for part in path[:-1]:
+        container = container[part]
+    if not isinstance(container[path[-1]], str):
+        raise TypeError(path)
+    container[path[-1]] = _PLACEHOLDER
+    return Minutes.model_validate(data).with_origin(meeting.source or "<input>", positions)
