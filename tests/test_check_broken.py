@@ -8,9 +8,10 @@ with one change to the CSS or to the tree; broken DOCX files are our DOCX edited
 
 from __future__ import annotations
 
+import gc
 import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import docx
@@ -47,10 +48,13 @@ def failures(report: Report) -> set[str]:
 
 
 @pytest.fixture(scope="module")
-def font_config() -> object:
+def font_config() -> Iterator[object]:
     from weasyprint.text.fonts import FontConfiguration
 
-    return FontConfiguration()
+    config = FontConfiguration()
+    yield config
+    del config
+    gc.collect()  # let it go while the interpreter is whole (see conftest's ``outputs``)
 
 
 @pytest.fixture
@@ -90,10 +94,10 @@ def broken_docx(outputs) -> Callable[..., bytes]:
 
 def paragraph_with(document: object, pattern: str) -> object:
     """The first paragraph (body or table cell) whose text matches ``pattern``."""
-    for paragraph in document.paragraphs:  # type: ignore[attr-defined]
+    for paragraph in document.paragraphs:
         if re.search(pattern, paragraph.text):
             return paragraph
-    for table in document.tables:  # type: ignore[attr-defined]
+    for table in document.tables:
         for row in table.rows:
             for cell in row.cells:
                 for paragraph in cell.paragraphs:
@@ -103,7 +107,7 @@ def paragraph_with(document: object, pattern: str) -> object:
 
 
 def set_text(paragraph: object, text: str) -> None:
-    runs = paragraph.runs  # type: ignore[attr-defined]
+    runs = paragraph.runs
     runs[0].text = text
     for run in runs[1:]:
         run.text = ""
@@ -143,7 +147,7 @@ def test_pdf_right_margin_off_by_5mm(broken_pdf) -> None:
 
 def test_docx_margin_off_by_5mm(broken_docx) -> None:
     def edit(document: object) -> None:
-        document.sections[0].left_margin = Mm(35)  # type: ignore[attr-defined]
+        document.sections[0].left_margin = Mm(35)
 
     report = check_bytes(broken_docx(STATE, edit))
     assert failures(report) == {"page.margin-left"}
@@ -152,7 +156,7 @@ def test_docx_margin_off_by_5mm(broken_docx) -> None:
 
 def test_docx_bottom_margin_and_paper(broken_docx) -> None:
     def edit(document: object) -> None:
-        section = document.sections[0]  # type: ignore[attr-defined]
+        section = document.sections[0]
         section.bottom_margin = Mm(15)
         section.page_width, section.page_height = Mm(216), Mm(279)  # US Letter
 
@@ -173,7 +177,7 @@ def test_pdf_quoc_hieu_without_bold(broken_pdf) -> None:
 
 def test_docx_quoc_hieu_without_bold(broken_docx) -> None:
     def edit(document: object) -> None:
-        document.styles[STYLE_NAMES["national-title"]].font.bold = False  # type: ignore[attr-defined]
+        document.styles[STYLE_NAMES["national-title"]].font.bold = False
 
     report = check_bytes(broken_docx(STATE, edit))
     assert failures(report) == {"national-title.bold"}
@@ -185,7 +189,7 @@ def test_quoc_hieu_at_14pt(broken_pdf, broken_docx) -> None:
     assert pdf.result("national-title.size").measured == pytest.approx(14.0, abs=0.01)
 
     def edit(document: object) -> None:
-        document.styles[STYLE_NAMES["national-title"]].font.size = Pt(14)  # type: ignore[attr-defined]
+        document.styles[STYLE_NAMES["national-title"]].font.size = Pt(14)
 
     assert failures(check_bytes(broken_docx(STATE, edit))) == {"national-title.size"}
 
@@ -215,7 +219,7 @@ def test_pdf_motto_rule_too_short(broken_pdf) -> None:
 
 def test_docx_rule_under_the_body_off_centre(broken_docx) -> None:
     def edit(document: object) -> None:
-        header = document.tables[0]  # type: ignore[attr-defined]
+        header = document.tables[0]
         rule = header.rows[0].cells[0].paragraphs[1]  # the rule under the issuing body
         assert rule.text == ""
         rule.paragraph_format.left_indent = Mm(2)
@@ -265,7 +269,7 @@ def test_pdf_date_in_figures(broken_pdf) -> None:
 def test_docx_date_in_figures(broken_docx) -> None:
     def edit(document: object) -> None:
         paragraph = paragraph_with(document, r"^- Địa điểm")
-        paragraph.add_run(" Sáng ngày 7/3/2018.")  # type: ignore[attr-defined]
+        paragraph.add_run(" Sáng ngày 7/3/2018.")
 
     report = check_bytes(broken_docx(PARTY, edit))
     assert failures(report) == {"dates.form"}
@@ -306,7 +310,7 @@ def test_pdf_page_number_at_the_bottom(broken_pdf) -> None:
 
 def test_docx_page_number_on_page_one(broken_docx) -> None:
     def edit(document: object) -> None:
-        document.sections[0].different_first_page_header_footer = False  # type: ignore[attr-defined]
+        document.sections[0].different_first_page_header_footer = False
 
     report = check_bytes(broken_docx(STATE, edit))
     assert failures(report) == {"page-number.first-page"}
@@ -325,7 +329,7 @@ def test_pdf_body_left_aligned_without_indent(broken_pdf) -> None:
 
 def test_docx_body_left_aligned(broken_docx) -> None:
     def edit(document: object) -> None:
-        style = document.styles[STYLE_NAMES["body"]]  # type: ignore[attr-defined]
+        style = document.styles[STYLE_NAMES["body"]]
         style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
 
     assert failures(check_bytes(broken_docx(STATE, edit))) == {"body.align"}
@@ -339,7 +343,7 @@ def test_pdf_signer_names_not_bold_and_recipients_not_underlined(broken_pdf) -> 
 
 def test_docx_signature_table_removed_is_not_checked(broken_docx) -> None:
     def edit(document: object) -> None:
-        table = document.tables[-1]._tbl  # type: ignore[attr-defined]
+        table = document.tables[-1]._tbl
         table.getparent().remove(table)
 
     report = check_bytes(broken_docx(STATE, edit))
@@ -386,7 +390,7 @@ def hand_made(left_margin_mm: float = 30) -> bytes:
         align: object = centre,
         indent: object = None,
     ) -> object:
-        paragraph = container.add_paragraph()  # type: ignore[attr-defined]
+        paragraph = container.add_paragraph()
         paragraph.alignment = align
         if indent is not None:
             paragraph.paragraph_format.first_line_indent = indent
@@ -407,9 +411,9 @@ def hand_made(left_margin_mm: float = 30) -> bytes:
     top = OxmlElement("w:top")
     top.set(qn("w:val"), "single")
     borders.append(top)
-    rule._p.get_or_add_pPr().append(borders)  # type: ignore[attr-defined]
-    rule.paragraph_format.left_indent = Mm(24)  # type: ignore[attr-defined]
-    rule.paragraph_format.right_indent = Mm(24)  # type: ignore[attr-defined]
+    rule._p.get_or_add_pPr().append(borders)
+    rule.paragraph_format.left_indent = Mm(24)
+    rule.paragraph_format.right_indent = Mm(24)
     add(cell_left, "Số: 7/BB-UBND", 13)
     add(cell_right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, bold=True)
     add(cell_right, "Độc lập - Tự do - Hạnh phúc", 13, bold=True)

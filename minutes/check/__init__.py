@@ -1,8 +1,9 @@
 """Check a PDF or DOCX against the official format: every rule of the profile that can be measured.
 
-    >>> from minutes.check import check_file
-    >>> report = check_file("bien-ban.pdf")            # the profile is told from the heading
-    >>> report.passed, [r.rule.id for r in report.failures]
+    from minutes.check import check_file
+
+    report = check_file("bien-ban.pdf")   # the profile is told from the heading
+    report.passed, [r.rule.id for r in report.failures]
 
 The rules come from the same profile data the writers use (:mod:`minutes.check.rules`); the
 measurers read what a reader of the file sees (:mod:`minutes.check.pdf`,
