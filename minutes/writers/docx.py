@@ -63,6 +63,10 @@ STYLE_NAMES: dict[str, str] = {
 }
 """One Word paragraph style per role, named so a clerk recognises it in Word's style list."""
 
+_KEPT_STYLES = ("Normal", "DefaultParagraphFont", "TableNormal", "NoList", "TableGrid",
+                 "Header", "Footer")
+"""Styles of the template a biên bản uses (besides its own ``BB…`` styles)."""
+
 RULE_STYLE = "BB Đường kẻ"
 RULE_STYLE_ID = "BBrule"
 LANGUAGE = "vi-VN"
@@ -115,12 +119,11 @@ def _base_document(profile: Profile) -> bytes:
     styler.page()
     styler.styles()
     styler.page_number()
+    styler.prune()
     body = styler.docx.element.body
     for paragraph in list(body.iterchildren(qn("w:p"))):  # the template's empty paragraph
         body.remove(paragraph)
-    buffer = io.BytesIO()
-    styler.docx.save(buffer)
-    return buffer.getvalue()
+    return _save(styler.docx, build_time(), level=0)  # stored: reopened for every document
 
 
 class _Styler:
@@ -144,6 +147,37 @@ class _Styler:
         section.footer_distance = Mm(page.header_distance_mm)
         section.gutter = Mm(0)
         section.different_first_page_header_footer = True
+
+    def prune(self) -> None:
+        """Drop what python-docx's template carries and a biên bản never uses: 150 unused style
+        definitions (Word rebuilds any built-in style a clerk picks from its latent list) and the
+        Word 2010 ``stylesWithEffects`` copy of them, and the template's thumbnail. They were 800 kB of XML that every render
+        parsed, serialised and compressed again."""
+        part = self.docx.part
+        for rel_id, rel in list(part.rels.items()):
+            if rel.reltype.endswith("/stylesWithEffects"):
+                del part.rels[rel_id]
+        package_rels = part.package.rels
+        for rel_id, rel in list(package_rels.items()):
+            if rel.reltype.endswith("/thumbnail"):  # a picture of python-docx's blank template
+                del package_rels[rel_id]
+        root = self.docx.styles.element
+        by_id = {s.get(qn("w:styleId")): s for s in root.findall(qn("w:style"))}
+        keep = {sid for sid in by_id if sid and sid.startswith("BB")} | set(_KEPT_STYLES)
+        pending = list(keep)
+        while pending:  # and every style those are based on, linked to, or followed by
+            style = by_id.get(pending.pop())
+            if style is None:
+                continue
+            for tag in ("w:basedOn", "w:link", "w:next"):
+                ref = style.find(qn(tag))
+                target = ref.get(qn("w:val")) if ref is not None else None
+                if target and target not in keep:
+                    keep.add(target)
+                    pending.append(target)
+        for sid, style in by_id.items():
+            if sid not in keep and style.get(qn("w:default")) != "1":
+                root.remove(style)
 
     def styles(self) -> None:
         styles = self.docx.styles
@@ -216,9 +250,7 @@ class _Builder:
         for element in self.tree.body:
             self._block(element, self.docx)
         moment = self._properties()
-        buffer = io.BytesIO()
-        self.docx.save(buffer)
-        return _stamp_zip(buffer.getvalue(), moment)
+        return _save(self.docx, moment)
 
     def _add_paragraph(self, container: Any, style: str) -> Any:
         """A new paragraph with the style whose id is ``style`` (set by id: see DocxWriter)."""
@@ -380,18 +412,40 @@ def _keep_last_with_next(container: Any) -> None:
         paragraph.get_or_add_pPr().keepNext_val = True
 
 
-def _stamp_zip(data: bytes, moment: dt.datetime) -> bytes:
-    """The DOCX ``data`` with every zip entry dated ``moment``, in the same order: python-docx
-    dates each entry with the time of the save, so two renders of one input would differ even
-    under ``SOURCE_DATE_EPOCH`` (reproducible builds; archives that compare files)."""
-    stamp = max(moment, dt.datetime(1980, 1, 1)).timetuple()[:6]  # zip dates start in 1980
+class _ZipWriter:
+    """What python-docx's package writer needs of a zip file: ``write(uri, blob)``. Ours dates
+    every entry with the document's build time (python-docx uses the time of the save, so two
+    renders of one input would differ even under ``SOURCE_DATE_EPOCH``) and compresses once."""
+
+    def __init__(self, target: zipfile.ZipFile, moment: dt.datetime, level: int) -> None:
+        self._zip = target
+        self._stamp = max(moment, dt.datetime(1980, 1, 1)).timetuple()[:6]  # zip starts in 1980
+        self._level = level
+
+    def write(self, uri: Any, blob: bytes) -> None:
+        entry = zipfile.ZipInfo(uri.membername, date_time=self._stamp)
+        entry.compress_type = zipfile.ZIP_DEFLATED if self._level else zipfile.ZIP_STORED
+        entry.external_attr = 0o600 << 16
+        self._zip.writestr(entry, blob, compresslevel=self._level or None)
+
+
+def _save(docx: Any, moment: dt.datetime, level: int = 1) -> bytes:
+    """The package as bytes, through python-docx's own part serialisers (pinned to 1.2; see
+    pyproject.toml) but our zip writer. ``level`` 0 stores without compression; 1 is the fastest
+    deflate and makes files only a few per cent larger than 6 (minutes are small)."""
+    from docx.opc import pkgwriter
+
+    package_writer: Any = pkgwriter.PackageWriter  # its part writers are private but stable
+    package = docx.part.package
+    parts = list(package.parts)
+    for part in parts:
+        part.before_marshal()
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
-            entry.compress_type = info.compress_type
-            entry.external_attr = info.external_attr
-            target.writestr(entry, source.read(info))
+    with zipfile.ZipFile(out, "w") as target:
+        writer = _ZipWriter(target, moment, level)
+        package_writer._write_content_types_stream(writer, parts)
+        package_writer._write_pkg_rels(writer, package.rels)
+        package_writer._write_parts(writer, parts)
     return out.getvalue()
 
 
