@@ -65,6 +65,8 @@ _ALLOWED_NODES: tuple[type[nodes.Node], ...] = (
     nodes.Slice,
 )
 _EXPRESSION_MARKERS = ("{{", "{%", "{#")
+_COMPILED_KEPT = 1024
+"""Compiled data expressions kept per composer (oldest dropped first)."""
 _HARMLESS_FILTERS = ("round", "abs", "int", "float", "upper", "lower", "capitalize", "trim")
 """Jinja built-ins a clerk may use in data beside ours: pure functions of one value."""
 
@@ -206,6 +208,7 @@ class Composer:
         self._sandbox.globals.clear()  # no range, lipsum, cycler …: data sees data only
         self._data_filters = (*_filters(), *_HARMLESS_FILTERS)
         self._lock = threading.Lock()
+        self._compiled: dict[str, Any] = {}
 
     def compose(self, minutes: Minutes, profile: Profile | None = None) -> Document:
         """The document tree of ``minutes``, in its own profile unless another is given."""
@@ -302,6 +305,18 @@ class Composer:
                 )
             )
 
+        with self._lock:
+            cached = self._compiled.get(text)
+        template = cached if cached is not None else self._check_and_compile(text, names, fail)
+        return self._run(template, names, budget, fail)
+
+    def _check_and_compile(
+        self, text: str, names: dict[str, Any], fail: Callable[..., TemplateDataError]
+    ) -> Any:
+        """Parse ``text``, refuse anything but allowed expressions, compile it once. Compiling
+        costs milliseconds and the same texts recur in every document of a batch, so compiled
+        expressions are kept (the checks depend only on the text: the names allowed are the
+        meeting's field names, the same for every meeting)."""
         try:
             ast = self._sandbox.parse(text)
         except TemplateSyntaxError as exc:
@@ -335,9 +350,21 @@ class Composer:
                     _("Unknown filter `{name}`.").format(name=filter_node.name),
                     _("available filters: {names}").format(names=", ".join(self._data_filters)),
                 )
+        with self._lock:  # compiling in the sandbox touches shared caches
+            template = self._sandbox.from_string(ast)
+            if len(self._compiled) >= _COMPILED_KEPT:
+                self._compiled.pop(next(iter(self._compiled)))
+            self._compiled[text] = template
+        return template
+
+    def _run(
+        self,
+        template: Any,
+        names: dict[str, Any],
+        budget: _Budget,
+        fail: Callable[..., TemplateDataError],
+    ) -> str:
         try:
-            with self._lock:  # compiling in the sandbox touches shared caches
-                template = self._sandbox.from_string(ast)
             parts: list[str] = []
             for part in template.generate(names):
                 budget.chars -= len(part)

@@ -27,6 +27,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt
+from docx.text.paragraph import Paragraph
 
 from minutes.errors import InternalError
 from minutes.profiles import ROLES, Profile, Role
@@ -150,9 +151,9 @@ class _Styler:
 
     def prune(self) -> None:
         """Drop what python-docx's template carries and a biên bản never uses: 150 unused style
-        definitions (Word rebuilds any built-in style a clerk picks from its latent list) and the
-        Word 2010 ``stylesWithEffects`` copy of them, and the template's thumbnail. They were 800 kB of XML that every render
-        parsed, serialised and compressed again."""
+        definitions (Word rebuilds any built-in style a clerk picks from its latent list), the
+        Word 2010 ``stylesWithEffects`` copy of them, and the template's thumbnail: 800 kB of XML
+        that every render parsed, serialised and compressed again."""
         part = self.docx.part
         for rel_id, rel in list(part.rels.items()):
             if rel.reltype.endswith("/stylesWithEffects"):
@@ -253,10 +254,22 @@ class _Builder:
         return _save(self.docx, moment)
 
     def _add_paragraph(self, container: Any, style: str) -> Any:
-        """A new paragraph with the style whose id is ``style`` (set by id: see DocxWriter)."""
-        paragraph = container.add_paragraph()
-        paragraph._p.get_or_add_pPr().style = style
-        return paragraph
+        """A new paragraph with the style whose id is ``style``, appended to ``container`` (the
+        document body or a table cell). Built directly: python-docx's ``add_paragraph`` looks the
+        style up by name and searches the body's children for each insertion."""
+        p = OxmlElement("w:p")
+        properties = OxmlElement("w:pPr")
+        name = OxmlElement("w:pStyle")
+        name.set(qn("w:val"), style)
+        properties.append(name)
+        p.append(properties)
+        parent = container._tc if hasattr(container, "_tc") else container.element.body
+        last = parent[-1] if len(parent) else None
+        if last is not None and last.tag == qn("w:sectPr"):
+            last.addprevious(p)
+        else:
+            parent.append(p)
+        return Paragraph(p, container)
 
     def _properties(self) -> dt.datetime:
         meta = self.tree.metadata
@@ -312,8 +325,8 @@ class _Builder:
         else:
             for index, line in enumerate(lines):
                 if index:
-                    paragraph.add_run().add_break()
-                paragraph.add_run(line.upper() if style.caps else line)
+                    _append_break(paragraph._p)
+                _append_run(paragraph._p, line.upper() if style.caps else line, False, False, False)
         length = min(longest_line_pt(lines, style, self.fonts), available) * style.rule
         self._rule_under(container, length, available, style.rule_width_pt)
         return paragraph
@@ -462,23 +475,14 @@ def build_time() -> dt.datetime:
 
 def _add_runs(paragraph: Any, element: ET.Element, caps: bool) -> None:
     """The text of ``element`` as runs, bold/italic/underline where the tree says so."""
-
-    def emit(text: str | None, bold: bool, italic: bool, underline: bool) -> None:
-        if not text:
-            return
-        run = paragraph.add_run(text.upper() if caps else text)
-        if bold:
-            run.bold = True
-        if italic:
-            run.italic = True
-        if underline:
-            run.underline = True
+    p = paragraph._p
 
     def walk(node: ET.Element, bold: bool, italic: bool, underline: bool) -> None:
-        emit(node.text, bold, italic, underline)
+        if node.text:
+            _append_run(p, node.text.upper() if caps else node.text, bold, italic, underline)
         for child in node:
             if child.tag == "br":
-                paragraph.add_run().add_break()
+                _append_break(p)
             else:
                 walk(
                     child,
@@ -486,12 +490,51 @@ def _add_runs(paragraph: Any, element: ET.Element, caps: bool) -> None:
                     italic or child.tag == "em",
                     underline or child.tag == "u",
                 )
-            emit(child.tail, bold, italic, underline)
+            if child.tail:
+                text = child.tail
+                _append_run(p, text.upper() if caps else text, bold, italic, underline)
 
     walk(element, False, False, False)
 
 
 # -- raw OOXML, where python-docx has no API -------------------------------------------------------
+
+
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def _append_run(p: Any, text: str, bold: bool, italic: bool, underline: bool) -> None:
+    """``<w:r>`` with ``<w:t>``, built directly: python-docx's run API examines the text one
+    character at a time and was a third of the writer's time. A line break in the text becomes
+    ``<w:br/>``, as python-docx would make it."""
+    run = OxmlElement("w:r")
+    if bold or italic or underline:
+        properties = OxmlElement("w:rPr")  # children in schema order: b, i, u
+        if bold:
+            properties.append(OxmlElement("w:b"))
+        if italic:
+            properties.append(OxmlElement("w:i"))
+        if underline:
+            mark = OxmlElement("w:u")
+            mark.set(qn("w:val"), "single")
+            properties.append(mark)
+        run.append(properties)
+    for index, line in enumerate(text.split("\n")):
+        if index:
+            run.append(OxmlElement("w:br"))
+        if line:
+            piece = OxmlElement("w:t")
+            piece.text = line
+            if line != line.strip():
+                piece.set(_XML_SPACE, "preserve")
+            run.append(piece)
+    p.append(run)
+
+
+def _append_break(p: Any) -> None:
+    run = OxmlElement("w:r")
+    run.append(OxmlElement("w:br"))
+    p.append(run)
 
 
 def _set_fonts(style_element: Any, family: str) -> None:
