@@ -16,7 +16,10 @@ from __future__ import annotations
 import copy
 import gc
 import io
+import os
 import re
+import shutil
+import subprocess
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -418,6 +421,45 @@ def outputs() -> Iterator[Outputs]:
     del cache
     minutes.api._default = None
     gc.collect()
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.fixture(scope="session")
+def libreoffice_pdfs(outputs, tmp_path_factory: pytest.TempPathFactory) -> dict[Path, Path]:
+    """``{input: the PDF LibreOffice made of our DOCX}``, for every input, from ONE ``soffice``
+    run (starting LibreOffice is the slow part), with a throw-away user profile so the run
+    neither reads nor changes the user's settings."""
+    if SOFFICE is None:
+        pytest.skip("LibreOffice (soffice) is not installed; CI installs libreoffice-writer-nogui")
+    folder = tmp_path_factory.mktemp("libreoffice")
+    sources = folder / "docx"
+    sources.mkdir()
+    names = {}
+    for path in INPUTS:
+        target = sources / f"{input_id(path).replace('/', '-')}.docx"
+        target.write_bytes(outputs.docx(path).data)
+        names[path] = target
+    out = folder / "pdf"
+    command = [
+        SOFFICE,
+        f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(out),
+        *(str(p) for p in names.values()),
+    ]
+    env = {**os.environ, "HOME": str(folder)}
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300, env=env)
+    assert result.returncode == 0, result.stderr
+    made = {path: out / f"{docx.stem}.pdf" for path, docx in names.items()}
+    missing = [str(p) for p in made.values() if not p.is_file()]
+    assert not missing, f"LibreOffice made no PDF of {missing}: {result.stdout} {result.stderr}"
+    return made
 
 
 @pytest.fixture(scope="session")

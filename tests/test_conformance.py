@@ -9,9 +9,7 @@ all of them (``libreoffice``), with a throw-away profile.
 from __future__ import annotations
 
 import io
-import os
 import shutil
-import subprocess
 import xml.etree.ElementTree as ET
 import zipfile
 from collections import Counter
@@ -79,35 +77,9 @@ def test_every_example_passes_every_rule(outputs, example: Path, fmt: str) -> No
 
 
 @pytest.fixture(scope="module")
-def libreoffice(outputs, tmp_path_factory: pytest.TempPathFactory) -> dict[Path, bytes]:
-    """``{example: the PDF LibreOffice makes of our DOCX}``: one ``soffice`` run for all."""
-    if SOFFICE is None:
-        pytest.skip("LibreOffice (soffice) is not installed; CI installs libreoffice-writer-nogui")
-    folder = tmp_path_factory.mktemp("conformance-libreoffice")
-    sources = []
-    for example in EXAMPLES:
-        path = folder / f"{example.stem}.docx"
-        path.write_bytes(outputs.docx(example).data)
-        sources.append(path)
-    out = folder / "pdf"
-    command = [
-        SOFFICE,
-        f"-env:UserInstallation={(folder / 'profile').as_uri()}",
-        "--headless",
-        "--norestore",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        str(out),
-        *map(str, sources),
-    ]
-    env = {**os.environ, "HOME": str(folder)}
-    done = subprocess.run(command, capture_output=True, text=True, timeout=180, env=env)
-    assert done.returncode == 0, done.stderr
-    made = {example: out / f"{example.stem}.pdf" for example in EXAMPLES}
-    missing = [str(p) for p in made.values() if not p.is_file()]
-    assert not missing, f"LibreOffice made no PDF of {missing}: {done.stdout} {done.stderr}"
-    return {example: path.read_bytes() for example, path in made.items()}
+def libreoffice(libreoffice_pdfs: dict[Path, Path]) -> dict[Path, bytes]:
+    """``{example: the PDF LibreOffice makes of our DOCX}`` (one run for the session: conftest)."""
+    return {example: libreoffice_pdfs[example].read_bytes() for example in EXAMPLES}
 
 
 @pytest.mark.slow

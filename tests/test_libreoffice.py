@@ -1,20 +1,18 @@
 """A real client: LibreOffice opens each DOCX and lays it out as we do.
 
-All the DOCX files are converted in one ``soffice`` run (starting LibreOffice is the slow part),
-with a throw-away user profile so the run neither reads nor changes the user's settings.
+All the DOCX files are converted in one ``soffice`` run for the whole session (the
+``libreoffice_pdfs`` fixture in conftest.py, shared with the conformance tests).
 """
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 from collections import Counter
 from pathlib import Path
 
 import pdfplumber
 import pytest
-from conftest import INPUTS, MM, input_id
+from conftest import MM
 
 pytestmark = pytest.mark.slow
 
@@ -24,38 +22,9 @@ TOLERANCE_MM = 2.0
 
 
 @pytest.fixture(scope="module")
-def converted(outputs, tmp_path_factory: pytest.TempPathFactory) -> dict[Path, Path]:
-    """``{input: the PDF LibreOffice made of our DOCX}``, for every input."""
-    if SOFFICE is None:
-        pytest.skip("LibreOffice (soffice) is not installed; CI installs it")
-    folder = tmp_path_factory.mktemp("libreoffice")
-    sources = folder / "docx"
-    sources.mkdir()
-    names = {}
-    for path in INPUTS:
-        target = sources / f"{input_id(path).replace('/', '-')}.docx"
-        target.write_bytes(outputs.docx(path).data)
-        names[path] = target
-    profile = folder / "profile"
-    out = folder / "pdf"
-    command = [
-        SOFFICE,
-        f"-env:UserInstallation={profile.as_uri()}",
-        "--headless",
-        "--norestore",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        str(out),
-        *(str(p) for p in names.values()),
-    ]
-    env = {**os.environ, "HOME": str(folder)}
-    result = subprocess.run(command, capture_output=True, text=True, timeout=120, env=env)
-    assert result.returncode == 0, result.stderr
-    made = {path: out / f"{docx.stem}.pdf" for path, docx in names.items()}
-    missing = [str(p) for p in made.values() if not p.is_file()]
-    assert not missing, f"LibreOffice made no PDF of {missing}: {result.stdout} {result.stderr}"
-    return made
+def converted(libreoffice_pdfs: dict[Path, Path]) -> dict[Path, Path]:
+    """``{input: the PDF LibreOffice made of our DOCX}`` (one run for the session: conftest)."""
+    return libreoffice_pdfs
 
 
 def test_libreoffice_converts_every_docx(converted: dict[Path, Path]) -> None:
