@@ -14,8 +14,11 @@ on its own in ``tests/test_security.py``.
 
 from __future__ import annotations
 
+import atexit
 import copy
+import gc
 import threading
+import weakref
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any, Literal
@@ -71,6 +74,13 @@ class PdfWriter:
         self._fetcher = _make_fetcher(self._roots)
         self._lock = threading.Lock()
         self._html_class = _lean_html_class(self._font_config)
+        _live_writers.add(self)
+
+    def _release(self) -> None:
+        """Let go of WeasyPrint's objects (see :func:`_release_all`)."""
+        self._css.clear()
+        self._font_config = None
+        self._html_class = None
 
     @property
     def url_fetcher(self) -> Any:
@@ -110,6 +120,19 @@ class PdfWriter:
         if not isinstance(pdf, bytes):
             raise InternalError("WeasyPrint returned no PDF")
         return pdf
+
+
+_live_writers: weakref.WeakSet[PdfWriter] = weakref.WeakSet()
+
+
+@atexit.register
+def _release_all() -> None:
+    """Free the writers' font configurations while the interpreter is still whole. Left to the
+    interpreter's shutdown, WeasyPrint's ``FontConfiguration.__del__`` runs after its modules are
+    torn down and prints "Exception ignored in …" with a traceback on every exit."""
+    for writer in list(_live_writers):
+        writer._release()
+    gc.collect()
 
 
 def _with_ruled_lines_broken(document: Document, fonts: Path) -> str:
