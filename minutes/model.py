@@ -9,6 +9,7 @@ vanish from the minutes. Every text field passes through
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from typing import Annotated, Any, Literal
 
@@ -56,6 +57,16 @@ def _text_or_number(value: Any) -> Any:
         value = str(value)
     return _normalize(value)
 
+
+def _not_a_bool(value: Any) -> Any:
+    """``true``/``false`` are not counts: pydantic would take them as 1 and 0 without a word."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("int_type", "a yes/no is not a whole number")
+    return value
+
+
+WholeNumber = Annotated[int, BeforeValidator(_not_a_bool)]
+"""A count or a number: digits (or a number as text, ``"5"``), never ``true``/``false``."""
 
 Text = Annotated[str, BeforeValidator(_text_or_number)]
 """A line of text: normalised, never empty."""
@@ -111,8 +122,25 @@ class Figure(_Strict):
     """One row of a figures table: ``{label, value, unit}``. ``value`` may be a number or text."""
 
     label: Text = Field(min_length=1)
-    value: int | float | Text = Field(union_mode="left_to_right")
+    value: int | Annotated[float, Field(allow_inf_nan=False)] | Text = Field(
+        union_mode="left_to_right"
+    )
     unit: Text | None = None
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _value_is_not_a_bool_or_infinite(cls, value: Any) -> Any:
+        """``true`` is no figure; ``.inf``/``.nan`` (real numbers) are an error here, while the
+        *text* ``"nan"`` or ``"inf"`` stays text (it is not taken for a float)."""
+        if isinstance(value, bool):
+            raise PydanticCustomError("float_type", "a yes/no is not a figure")
+        if isinstance(value, float) and not math.isfinite(value):
+            raise PydanticCustomError(
+                "number_not_writable",
+                "cannot write {detail}",
+                {"detail": f"{value} is not a finite number"},
+            )
+        return value
 
     @field_validator("value")
     @classmethod
@@ -136,9 +164,9 @@ class Vote(_Strict):
     model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
 
     question: Text = Field(min_length=1)
-    for_: int = Field(alias="for", ge=0)
-    against: int = Field(default=0, ge=0)
-    abstain: int = Field(default=0, ge=0)
+    for_: WholeNumber = Field(alias="for", ge=0)
+    against: WholeNumber = Field(default=0, ge=0)
+    abstain: WholeNumber = Field(default=0, ge=0)
 
     @property
     def total(self) -> int:
@@ -191,7 +219,7 @@ class Minutes(_Strict):
 
     profile: ProfileName
     organization: Organization
-    number: int | None = Field(default=None, ge=1)
+    number: WholeNumber | None = Field(default=None, ge=1)
     symbol: Text = Field(min_length=1)
     place: Text | None = Field(default=None, validate_default=True)
     date: dt.date
@@ -205,8 +233,8 @@ class Minutes(_Strict):
     members_label: Text | None = None
     attendees: list[Person] = Field(default_factory=list)
     absent: list[AbsentPerson] = Field(default_factory=list)
-    members_present: int | None = Field(default=None, ge=0)
-    members_total: int | None = Field(default=None, ge=1)
+    members_present: WholeNumber | None = Field(default=None, ge=0)
+    members_total: WholeNumber | None = Field(default=None, ge=1)
     invited: list[Person] = Field(default_factory=list)
     documents: list[Text] = Field(default_factory=list)
     agenda: list[AgendaItem] = Field(min_length=1)

@@ -44,6 +44,23 @@ def pdf_text(data: bytes) -> str:
     return "\n".join(page.extract_text() or "" for page in reader.pages)
 
 
+def pdf_body_text(data: bytes) -> str:
+    """The text of a PDF without its page numbers, so a paragraph that runs over a page break
+    reads on without a stray ``2`` inside it. WeasyPrint draws the page number (a margin box)
+    after the page's content: it is the page's last line that is just its number (an earlier
+    such line may be a table's row number)."""
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    pages = []
+    for number, page in enumerate(reader.pages, start=1):
+        lines = (page.extract_text() or "").split("\n")
+        for index in range(len(lines) - 1, -1, -1):
+            if lines[index].strip() == str(number):
+                del lines[index]
+                break
+        pages.append("\n".join(lines))
+    return "\n".join(pages)
+
+
 def pdf_pages(data: bytes) -> int:
     return len(pypdf.PdfReader(io.BytesIO(data)).pages)
 

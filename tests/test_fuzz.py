@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from hostile import docx_text, pdf_text, squash
+from hostile import docx_text, pdf_body_text, squash
 from hypothesis import HealthCheck, assume, given, note, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
@@ -313,7 +313,7 @@ def test_valid_meetings_render_and_read_back(meeting: dict[str, Any], form: str,
     STATS["valid docx checked"] += 1
     if pick % PDF_EVERY == 0:
         pdf = timed("pdf", RENDERER.render_pdf, m)
-        pdf_all = fold(unicodedata.normalize("NFC", timed("read pdf", pdf_text, pdf)))
+        pdf_all = fold(unicodedata.normalize("NFC", timed("read pdf", pdf_body_text, pdf)))
         for text_ in wanted:
             assert fold(text_) in pdf_all, f"PDF lacks {text_!r}"
         STATS["valid pdf checked"] += 1
