@@ -16,7 +16,7 @@ from minutes.errors import (
     Problem,
     TemplateDataError,
 )
-from minutes.load import load, loads
+from minutes.load import Limits, load, loads
 from minutes.model import Minutes
 
 __version__ = "0.1.0"
@@ -25,6 +25,7 @@ __all__ = [
     "FormattingError",
     "InputError",
     "InternalError",
+    "Limits",
     "Minutes",
     "MinutesError",
     "Problem",
