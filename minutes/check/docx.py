@@ -201,11 +201,7 @@ class Styles:
         levels = self.run_levels(run, paragraph_style)
 
         def first(name: str) -> Any:
-            for level in levels:
-                element = level.find(q(name))
-                if element is not None:
-                    return element
-            return None
+            return first_found(levels, name)
 
         size = first("w:sz")
         underline = first("w:u")
@@ -331,11 +327,7 @@ class _Measurer:
         levels = self.styles.paragraph_levels(element, style_id)
 
         def first(name: str) -> Any:
-            for level in levels:
-                found = level.find(q(name))
-                if found is not None:
-                    return found
-            return None
+            return first_found(levels, name)
 
         jc = first("w:jc")
         align = _ALIGN.get(jc.get(q("w:val")) if jc is not None else "left", "left")
@@ -940,3 +932,13 @@ def _bold(para: Para) -> bool | None:
 
 def _squeeze(text: str) -> str:
     return forms.key(text).replace(" ", "")
+
+
+def first_found(levels: list[Any], name: str) -> Any:
+    """The first ``name`` element in ``levels``, which go from the most specific formatting
+    (the run or paragraph) to the document defaults: the value Word applies."""
+    for level in levels:
+        found = level.find(q(name))
+        if found is not None:
+            return found
+    return None
