@@ -22,7 +22,6 @@ import time
 import traceback
 from collections.abc import Callable, Sequence
 from contextlib import closing
-from dataclasses import asdict
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NoReturn
 
@@ -277,10 +276,6 @@ def _print_summary(
 _STATUSES = ("done", "skipped", "failed")
 
 
-def _problem_json(problem: Problem) -> dict[str, Any]:
-    return {key: value for key, value in asdict(problem).items() if value is not None}
-
-
 def _write_report(
     path: Path, batch: Batch, outcomes: Sequence[Outcome], seconds: float, interrupted: bool
 ) -> None:
@@ -301,7 +296,7 @@ def _write_report(
                 "status": outcome.status,
                 "outputs": [str(p) for p in outcome.outputs],
                 "error": "\n".join(str(p) for p in outcome.problems) or None,
-                "problems": [_problem_json(p) for p in outcome.problems],
+                "problems": [p.as_dict() for p in outcome.problems],
                 "seconds": round(outcome.seconds, 3),
             }
         )
@@ -409,6 +404,31 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
     write_atomic(Path(args.output), text.encode("utf-8"))
     print(_("Wrote {path}").format(path=args.output))
+    return EXIT_OK
+
+
+# -- serve -----------------------------------------------------------------------------------------
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Run the web app (a form with live preview, and the HTTP API) until interrupted."""
+    try:
+        from minutes.web.serve import serve
+    except ImportError as error:
+        raise _UsageError(
+            _("the web app needs its libraries ({missing}): pip install 'minutes[web]'").format(
+                missing=error.name
+            )
+        ) from None
+    token = args.token or os.environ.get("MINUTES_TOKEN") or None
+    try:
+        serve(args.host, args.port, token, args.render_timeout)
+    except OSError as error:  # the port is taken, the address is not this machine's …
+        raise _UsageError(
+            _("cannot listen on {host}:{port}: {reason}").format(
+                host=args.host, port=args.port, reason=error.strerror or error
+            )
+        ) from None
     return EXIT_OK
 
 
@@ -620,6 +640,41 @@ def build_parser() -> argparse.ArgumentParser:
     )
     schema.add_argument("-o", "--output", metavar=_("FILE"), help=_("write it to this file"))
     schema.set_defaults(handler=cmd_schema)
+
+    serve = commands.add_parser(
+        "serve",
+        parents=[common],
+        help=_("open the web form: fill in a meeting, watch the pages, download the files"),
+        description=_(
+            "Run a local web app: a form for every field of the meeting, errors beside the "
+            "fields as you type, a live preview of the pages, downloads of DOCX, PDF and YAML; "
+            "and an HTTP API for other systems (see /api). Only this computer can reach it "
+            "unless --host says otherwise."
+        ),
+        epilog=_example(
+            "minutes serve",
+            "minutes serve --port 8080",
+            "minutes serve --host 0.0.0.0 --token mat-khau-dai",
+        ),
+    )
+    serve.add_argument(
+        "--host", default="127.0.0.1", help=_("address to listen on (default: %(default)s)")
+    )
+    serve.add_argument(
+        "--port", type=_positive, default=8000, help=_("port to listen on (default: %(default)s)")
+    )
+    serve.add_argument(
+        "--token",
+        metavar=_("TOKEN"),
+        help=_("require this access token on every request (or set MINUTES_TOKEN)"),
+    )
+    serve.add_argument(
+        "--render-timeout",
+        type=_positive,
+        metavar=_("SECONDS"),
+        help=_("longest time one document may take (default: 30)"),
+    )
+    serve.set_defaults(handler=cmd_serve)
 
     check = commands.add_parser(
         "check",

@@ -31,6 +31,21 @@ class Problem:
                 parts.append(str(self.column))
         return ":".join(parts)
 
+    def as_dict(self) -> dict[str, str | int]:
+        """The parts that are known, for JSON (the batch report, the HTTP API)."""
+        return {
+            key: value
+            for key, value in (
+                ("message", self.message),
+                ("file", self.file),
+                ("line", self.line),
+                ("column", self.column),
+                ("field", self.field),
+                ("hint", self.hint),
+            )
+            if value is not None
+        }
+
     def __str__(self) -> str:
         text = f"{self.location()}: "
         if self.field:

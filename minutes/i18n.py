@@ -4,7 +4,9 @@ Messages are written in English in the code (``_("…")``) and translated throug
 (``minutes/locale/vi/LC_MESSAGES/minutes.po``), built with Babel's own tools (see
 ``docs/translating.md``). The language is chosen, in order, by :func:`set_language`, the
 ``MINUTES_LANG`` variable, or an English ``LANGUAGE`` / ``LC_ALL`` / ``LC_MESSAGES`` / ``LANG``;
-anything else means Vietnamese, the language of the users.
+anything else means Vietnamese, the language of the users. A server answering each request in
+the language it asks for uses :func:`language`, which holds for the current thread or task only
+(a context variable) and comes before all of these.
 
 A wheel carries the compiled ``.mo`` (the build hook in ``setup.py`` compiles it). A source
 checkout or an editable install has only the ``.po`` (``.mo`` files are not committed), so when
@@ -14,10 +16,13 @@ Vietnamese without a build step, and a translator sees an edit at the next run.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import gettext
 import io
 import os
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 LANGUAGES = ("vi", "en")
@@ -25,6 +30,9 @@ DOMAIN = "minutes"
 LOCALE_DIR = Path(__file__).parent / "locale"
 
 _chosen: str | None = None
+_in_context: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "minutes_language", default=None
+)
 _cache: dict[str, gettext.NullTranslations] = {}
 _cache_lock = threading.Lock()
 
@@ -37,8 +45,24 @@ def set_language(lang: str | None) -> None:
     _chosen = lang
 
 
+@contextlib.contextmanager
+def language(lang: str | None) -> Iterator[None]:
+    """Messages in ``lang`` inside the ``with`` block, for this thread or task only (``None``:
+    the process's language). A web request in English must not turn the next one English."""
+    if lang is not None and lang not in LANGUAGES:
+        raise ValueError(f"language must be one of {LANGUAGES}, not {lang!r}")
+    token = _in_context.set(lang)
+    try:
+        yield
+    finally:
+        _in_context.reset(token)
+
+
 def current_language() -> str:
     """The language messages are written in now."""
+    in_context = _in_context.get()
+    if in_context is not None:
+        return in_context
     if _chosen is not None:
         return _chosen
     explicit = os.environ.get("MINUTES_LANG", "").strip().lower()

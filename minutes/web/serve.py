@@ -1,0 +1,74 @@
+"""``minutes serve``: run the web app with uvicorn on this machine.
+
+Bound to 127.0.0.1 by default, so only this computer reaches it. Another address (``0.0.0.0``
+to serve an office network) prints a warning first, and then the app answers to any host name;
+``--token`` (or ``MINUTES_TOKEN``) makes every request need a secret, which the printed address
+carries once.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import sys
+from typing import IO
+from urllib.parse import quote
+
+from minutes.i18n import _
+
+
+def is_loopback(host: str) -> bool:
+    """True for ``localhost`` and the loopback addresses (127.0.0.0/8, ::1)."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def address(host: str, port: int, token: str | None) -> str:
+    """The address to open in a browser (with the token, which the app then keeps in a cookie)."""
+    shown = f"[{host}]" if ":" in host and not host.startswith("[") else host
+    if shown in ("0.0.0.0", "[::]"):
+        shown = "127.0.0.1"
+    query = f"/?token={quote(token)}" if token else "/"
+    return f"http://{shown}:{port}{query}"
+
+
+def serve(
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    token: str | None = None,
+    render_timeout: float | None = None,
+    out: IO[str] | None = None,
+) -> None:
+    """Run the app until interrupted."""
+    import uvicorn
+
+    from minutes.web.app import Settings, create_app
+    from minutes.web.guard import LOOPBACK_HOSTS
+    from minutes.web.work import DEFAULT_TIMEOUT
+
+    out = out or sys.stderr
+    local = is_loopback(host)
+    if not local:
+        out.write(
+            _("Warning: serving on {host}, so other computers on the network can open it.").format(
+                host=host
+            )
+            + "\n"
+        )
+        if not token:
+            out.write(_("Anyone who can reach this computer can use it: consider --token.") + "\n")
+    settings = Settings(
+        token=token or None,
+        allowed_hosts=(*LOOPBACK_HOSTS, host) if local else None,
+        render_timeout=render_timeout or DEFAULT_TIMEOUT,
+    )
+    app = create_app(settings)
+    out.write(
+        _("minutes is running at {url} (Ctrl+C to stop).").format(url=address(host, port, token))
+        + "\n"
+    )
+    out.flush()
+    uvicorn.run(app, host=host.strip("[]"), port=port, log_level="warning", server_header=False)

@@ -1,0 +1,1 @@
+"""The web app's page templates and static files (``minutes.templates.web``)."""
