@@ -422,7 +422,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         ) from None
     token = args.token or os.environ.get("MINUTES_TOKEN") or None
     try:
-        serve(args.host, args.port, token, args.render_timeout)
+        serve(sys.stderr, args.host, args.port, token, args.render_timeout)
     except OSError as error:  # the port is taken, the address is not this machine's …
         raise _UsageError(
             _("cannot listen on {host}:{port}: {reason}").format(

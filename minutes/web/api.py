@@ -127,7 +127,10 @@ def make_router(renderer: Renderer, pool: WorkPool, limits: Limits) -> APIRouter
         openapi_extra=_BODY_DOC,
         response_class=Response,
         responses={
-            200: {"content": {media: {} for media in MEDIA_TYPES.values()}},
+            200: {
+                "description": "The file.",
+                "content": {media: {} for media in MEDIA_TYPES.values()},
+            },
             413: {"description": "The body is larger than the limit."},
             415: {"description": "The body is not JSON or YAML."},
             422: {"description": "The meeting has problems (`errors`)."},
@@ -174,6 +177,7 @@ def make_router(renderer: Renderer, pool: WorkPool, limits: Limits) -> APIRouter
         ),
         openapi_extra=_BODY_DOC,
         responses={
+            200: {"description": "`valid`, and the `errors` found (none when valid)."},
             413: {"description": "The body is larger than the limit."},
             415: {"description": "The body is not JSON or YAML."},
         },
@@ -196,6 +200,7 @@ def make_router(renderer: Renderer, pool: WorkPool, limits: Limits) -> APIRouter
         "/schema",
         summary="The JSON Schema of the meeting format",
         description="The same schema as `minutes schema`, with Vietnamese titles.",
+        responses={200: {"description": "The JSON Schema (draft-07)."}},
     )
     async def schema() -> JSONResponse:
         from minutes.schema import json_schema

@@ -10,10 +10,12 @@ pages of the PDF. The form's data goes through exactly what a YAML file goes thr
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 from starlette.datastructures import UploadFile
@@ -24,7 +26,7 @@ from minutes.errors import InputError, Problem
 from minutes.i18n import _
 from minutes.load import Limits, decode, loads, parse
 from minutes.starter import starter
-from minutes.validate import field_tuple, validate_text
+from minutes.validate import Path_, field_tuple, validate_text
 from minutes.web.api import MEDIA_TYPES, content_disposition, download_name
 from minutes.web.form import FormData, from_form
 from minutes.web.preview import page_images
@@ -46,11 +48,66 @@ class Checked:
     general: list[str]
     text: str
     pages: list[dict[str, Any]] | None = None
+    problems: list[Problem] = field(default_factory=list)
+    """The validator's problems, for placing them on a page drawn afresh from the data."""
+
+
+_YAML_HINT = re.compile(r"`[\w.]+: …`")
+"""Hints that say what to write in the file (``add `title: …` here``): no help in a form."""
 
 
 def problem_text(problem: Problem) -> str:
     """A problem's message and its hint, for a reader looking at the field."""
-    return f"{problem.message} ({problem.hint})" if problem.hint else problem.message
+    if problem.hint and not _YAML_HINT.search(problem.hint):
+        return f"{problem.message} ({problem.hint})"
+    return problem.message
+
+
+def rendered_name(path: Path_ | None, data: dict[str, Any]) -> str | None:
+    """The form field the page template gives the data at ``path`` (rows numbered ``_1``, ``_2``
+    …, a group line in the ``name`` box, a named value in its ``value`` box)."""
+    if not path:
+        return None
+    parts: list[str] = []
+    for index, part in enumerate(path):
+        if isinstance(part, int):
+            parts.append(f"_{part + 1}")
+        elif path[:index] == ("data",) and isinstance(data.get("data"), dict):
+            keys = list(data["data"])
+            return f"data._{keys.index(part) + 1}.value" if part in keys else "data"
+        else:
+            parts.append("name" if part == "line" else part)
+    return ".".join(parts)
+
+
+def check_form(form: FormData, renderer: Renderer, limits: Limits, preview: bool) -> Checked:
+    """Validate the form's data as YAML and, if it is valid and ``preview`` is asked for, draw
+    its pages. Runs in the pool (it holds a core for the render)."""
+    text = dumps(form.data)
+    checked = Checked([*form.problems], [], text)
+    checked.problems = validate_text(text, FORM_SOURCE)
+    for problem in checked.problems:
+        name = form.name_of(field_tuple(problem.field))
+        if name is None:
+            label = f"{problem.field}: " if problem.field else ""
+            checked.general.append(label + problem_text(problem))
+        else:
+            checked.errors.append((name, problem_text(problem)))
+    if preview and not checked.errors and not checked.general:
+        pdf = renderer.render_pdf(loads(text, FORM_SOURCE, limits))
+        checked.pages = [vars(image) for image in page_images(pdf)]
+    return checked
+
+
+def placed(checked: Checked, data: dict[str, Any]) -> dict[str, list[str]]:
+    """The problems of ``checked`` by the field they show beside on a page drawn from ``data``
+    (the page a failed download gives back, which must show them without the script)."""
+    errors: dict[str, list[str]] = {}
+    for problem in checked.problems:
+        name = rendered_name(field_tuple(problem.field), data)
+        if name is not None:
+            errors.setdefault(name, []).append(problem_text(problem))
+    return errors
 
 
 def blank(profile: str) -> dict[str, Any]:
@@ -58,11 +115,21 @@ def blank(profile: str) -> dict[str, Any]:
     return {"profile": profile, "agenda": [{}]}
 
 
+async def close_form(request: Request) -> AsyncIterator[None]:
+    """Close the form a route read, after the route: Starlette spools every file part (even the
+    empty file box that the page's script sends with each check) to a temporary file, and closes
+    it only when asked."""
+    try:
+        yield
+    finally:
+        await request.close()
+
+
 def make_router(
     renderer: Renderer, pool: WorkPool, limits: Limits, templates: Jinja2Templates
 ) -> APIRouter:
     """The page routes, sharing the app's renderer, pool and templates."""
-    router = APIRouter(include_in_schema=False)
+    router = APIRouter(include_in_schema=False, dependencies=[Depends(close_form)])
 
     def page(
         request: Request,
@@ -70,13 +137,19 @@ def make_router(
         general: list[str] | None = None,
         notice: str | None = None,
         status: int = 200,
+        fresh: bool = False,
+        errors: dict[str, list[str]] | None = None,
     ) -> HTMLResponse:
-        return templates.TemplateResponse(
-            request,
-            "web/page.html.j2",
-            {"data": data, "general": general or [], "notice": notice},
-            status_code=status,
-        )
+        if not data.get("agenda"):  # an agenda item to start from, as on an empty page
+            data = {**data, "agenda": [{}]}
+        context = {
+            "data": data,
+            "general": general or [],
+            "notice": notice,
+            "fresh": fresh,
+            "errors": errors or {},
+        }
+        return templates.TemplateResponse(request, "web/page.html.j2", context, status_code=status)
 
     async def submitted(request: Request) -> tuple[FormData, Any]:
         form = await request.form(max_files=1, max_fields=MAX_FIELDS)
@@ -84,20 +157,7 @@ def make_router(
         return from_form(pairs), form
 
     def check(form: FormData, preview: bool) -> Checked:
-        """Runs in the pool: validate the form's data as YAML, and render it if it is valid."""
-        text = dumps(form.data)
-        checked = Checked([*form.problems], [], text)
-        for problem in validate_text(text, FORM_SOURCE):
-            name = form.name_of(field_tuple(problem.field))
-            if name is None:
-                label = f"{problem.field}: " if problem.field else ""
-                checked.general.append(label + problem_text(problem))
-            else:
-                checked.errors.append((name, problem_text(problem)))
-        if preview and not checked.errors and not checked.general:
-            pdf = renderer.render_pdf(loads(text, FORM_SOURCE, limits))
-            checked.pages = [vars(image) for image in page_images(pdf)]
-        return checked
+        return check_form(form, renderer, limits, preview)
 
     @router.get("/", response_class=HTMLResponse)
     async def home(
@@ -108,7 +168,7 @@ def make_router(
         if start == "starter":
             data = parse(starter(profile)).data
             return page(request, data, notice=_("Started from the sample meeting."))
-        return page(request, blank(profile))
+        return page(request, blank(profile), fresh=True)
 
     @router.post("/form/check")
     async def live_check(request: Request) -> JSONResponse:
@@ -175,7 +235,9 @@ def make_router(
                     _("Fix the {count} problems marked below first.").format(count=count),
                     *checked.general,
                 ]
-                return page(request, form.data, general, status=422)
+                return page(
+                    request, form.data, general, status=422, errors=placed(checked, form.data)
+                )
             meeting = loads(checked.text, FORM_SOURCE, limits)
             document = await pool.run(renderer.render, meeting, format)
         except TooSlow:

@@ -9,7 +9,7 @@ carries once.
 from __future__ import annotations
 
 import ipaddress
-import sys
+import socket
 from typing import IO
 from urllib.parse import quote
 
@@ -35,21 +35,38 @@ def address(host: str, port: int, token: str | None) -> str:
     return f"http://{shown}:{port}{query}"
 
 
+def listen(host: str, port: int) -> socket.socket:
+    """A socket bound to ``host:port``; :class:`OSError` if the port is taken or the address is
+    not this machine's. Bound here, before uvicorn starts, because uvicorn answers a failed bind
+    by logging it and exiting the process, which a command must not do."""
+    family = socket.AF_INET6 if ":" in host.strip("[]") else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host.strip("[]"), port))
+        sock.listen(128)
+    except OSError:
+        sock.close()
+        raise
+    sock.set_inheritable(True)
+    return sock
+
+
 def serve(
+    out: IO[str],
     host: str = "127.0.0.1",
     port: int = 8000,
     token: str | None = None,
     render_timeout: float | None = None,
-    out: IO[str] | None = None,
 ) -> None:
-    """Run the app until interrupted."""
+    """Run the app until interrupted, writing what the user must know to ``out``."""
     import uvicorn
 
     from minutes.web.app import Settings, create_app
     from minutes.web.guard import LOOPBACK_HOSTS
     from minutes.web.work import DEFAULT_TIMEOUT
 
-    out = out or sys.stderr
+    sock = listen(host, port)
     local = is_loopback(host)
     if not local:
         out.write(
@@ -71,4 +88,5 @@ def serve(
         + "\n"
     )
     out.flush()
-    uvicorn.run(app, host=host.strip("[]"), port=port, log_level="warning", server_header=False)
+    config = uvicorn.Config(app, log_level="warning", server_header=False)
+    uvicorn.Server(config).run(sockets=[sock])

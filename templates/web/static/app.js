@@ -20,13 +20,28 @@
   let shown = 0;
   let rowCounter = 0;
   let changed = false;
+  // On an empty page, a box nobody has typed in yet shows no error ("missing" everywhere would
+  // greet the clerk in red); the status line still counts every problem.
+  const touched = new Set();
+  let showAll = form.dataset.fresh !== "true";
+
+  // What the server said with this page (why a download gave the page back, the problems of an
+  // opened file, with their lines) stays at the top until the clerk changes something.
+  let answered = [...general.querySelectorAll("li")].map((item) => item.textContent);
 
   const say = (text) => { status.textContent = text; };
 
   function schedule() {
     changed = true;
+    answered = [];
     clearTimeout(timer);
     timer = setTimeout(refresh, DELAY_MS);
+  }
+
+  function checkedFields() {
+    const fields = new FormData(form);
+    fields.delete("upload"); // the file box: only "Mở tệp" sends the file
+    return fields;
   }
 
   async function refresh() {
@@ -36,7 +51,7 @@
     try {
       const response = await fetch("/form/check", {
         method: "POST",
-        body: new FormData(form),
+        body: checkedFields(),
         headers: { Accept: "application/json" },
         credentials: "same-origin",
       });
@@ -55,8 +70,9 @@
   function showErrors(reply) {
     for (const element of form.querySelectorAll("[data-error-for]")) element.textContent = "";
     for (const element of form.querySelectorAll("[aria-invalid]")) element.removeAttribute("aria-invalid");
-    const unplaced = [...(reply.general || [])];
+    const unplaced = [...new Set([...answered, ...(reply.general || [])])];
     for (const { name, message } of reply.errors || []) {
+      if (!showAll && !isTouched(name)) continue;
       const slot = form.querySelector(`[data-error-for="${CSS.escape(name)}"]`);
       if (!slot) { unplaced.push(message); continue; }
       slot.textContent = slot.textContent ? slot.textContent + " " + message : message;
@@ -75,12 +91,20 @@
     }
   }
 
+  function isTouched(name) {
+    for (const done of touched) {
+      if (done === name || done.startsWith(name + ".") || name.startsWith(done + ".")) return true;
+    }
+    return false;
+  }
+
   function showPages(reply) {
     const problems = (reply.errors || []).length + (reply.general || []).length;
     if (!reply.pages) {
       pages.classList.add("stale");
-      say(problems === 1 ? "Còn 1 lỗi: bản xem trước chưa cập nhật."
-        : `Còn ${problems} lỗi: bản xem trước chưa cập nhật.`);
+      say(pages.childElementCount
+        ? `Còn ${problems} lỗi: bản xem trước chưa cập nhật.`
+        : `Còn ${problems} lỗi: bản xem trước hiện ở đây khi biên bản đủ thông tin.`);
       return;
     }
     const images = reply.pages.map((page, index) => {
@@ -115,6 +139,8 @@
 
   function onRowButton(button) {
     const action = button.dataset.action;
+    const owner = button.closest(".row") || button.closest(".list");
+    touched.add(owner.dataset.name || owner.dataset.list);
     if (action === "add") {
       addRow(button.closest(".list"));
       schedule();
@@ -165,12 +191,15 @@
       onRowButton(button);
     }
   });
-  form.addEventListener("input", (event) => {
-    if (event.target.type !== "file") schedule();
-  });
+  const edited = (event) => {
+    if (event.target.type === "file") return;
+    if (event.target.name) touched.add(event.target.name);
+    schedule();
+  };
+  form.addEventListener("input", edited);
   form.addEventListener("change", (event) => {
     if (event.target.matches("select[data-person-kind]")) syncPersonKind(event.target);
-    if (event.target.type !== "file") schedule();
+    edited(event);
   });
   form.addEventListener("keydown", (event) => {
     // Enter in a one-line box would submit the form through its first button (open a file).

@@ -1,0 +1,151 @@
+"""How fast the web form's live preview follows a change, and what each step costs.
+
+Run from the repository root (needs the ``web`` extra, and poppler's pdftoppm for the
+comparison):
+
+    .venv/bin/python benchmarks/web_preview.py            # 9 repetitions
+    .venv/bin/python benchmarks/web_preview.py --quick    # 3
+
+For each example, medians after a warm-up:
+
+1. the whole check the page asks for after a change (``/form/check``): the form's data written as
+   YAML, validated by the validator of ``minutes validate``, rendered to PDF, drawn to PNG;
+2. its steps: validation, the PDF, the pictures of the pages with PDFium (``pypdfium2``, what the
+   app uses), and the same pictures with poppler's ``pdftoppm`` (the alternative: a separate
+   program, started for each preview);
+3. the same check over HTTP, to a real uvicorn server on 127.0.0.1 (the form's fields taken from
+   the page the app serves for the opened file), one request at a time and four at once.
+
+The page waits 0.3 s after the last keystroke before it asks, so a change shows after that pause
+plus the check's time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import concurrent.futures as cf
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+import httpx2 as httpx  # noqa: E402
+from web_support import form_fields, running_server  # noqa: E402
+
+import minutes  # noqa: E402
+from minutes.api import Renderer  # noqa: E402
+from minutes.dump import dumps  # noqa: E402
+from minutes.load import DEFAULT_LIMITS, parse  # noqa: E402
+from minutes.validate import validate_text  # noqa: E402
+from minutes.web.form import FormData  # noqa: E402
+from minutes.web.pages import check_form  # noqa: E402
+from minutes.web.preview import PREVIEW_SCALE, page_images  # noqa: E402
+
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"), key=lambda p: p.stat().st_size)
+DEBOUNCE_S = 0.3
+
+
+def median_ms(work: Callable[[], object], repeat: int) -> float:
+    work()  # warm-up
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def pdftoppm(pdf: bytes) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder, "in.pdf")
+        source.write_bytes(pdf)
+        dpi = str(round(72 * PREVIEW_SCALE))
+        subprocess.run(
+            ["pdftoppm", "-r", dpi, "-gray", "-png", str(source), str(Path(folder, "p"))],
+            check=True,
+        )
+
+
+def in_process(repeat: int) -> list[dict[str, object]]:
+    renderer = Renderer()
+    rows: list[dict[str, object]] = []
+    for path in EXAMPLES:
+        data = parse(path.read_text(encoding="utf-8")).data
+        form = FormData(data)
+        text = dumps(data)
+        meeting = minutes.loads(text)
+        pdf = renderer.render_pdf(meeting)
+        pages = len(page_images(pdf))
+        row: dict[str, object] = {"example": path.stem, "pages": pages}
+        row["check"] = median_ms(
+            lambda form=form: check_form(form, renderer, DEFAULT_LIMITS, True), repeat
+        )
+        row["validate"] = median_ms(lambda text=text: validate_text(text), repeat)
+        row["pdf"] = median_ms(lambda meeting=meeting: renderer.render_pdf(meeting), repeat)
+        row["pdfium"] = median_ms(lambda pdf=pdf: page_images(pdf), repeat)
+        if shutil.which("pdftoppm"):
+            row["pdftoppm"] = median_ms(lambda pdf=pdf: pdftoppm(pdf), repeat)
+        rows.append(row)
+    return rows
+
+
+def over_http(repeat: int) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    headers = {"content-type": "application/x-www-form-urlencoded"}
+    with running_server() as base, httpx.Client(base_url=base, timeout=60) as client:
+        for path in EXAMPLES:
+            page = client.post(
+                "/form/open", files={"upload": (path.name, path.read_bytes(), "application/yaml")}
+            )
+            body = urlencode(form_fields(page.text)).encode("utf-8")
+
+            def ask(body: bytes = body) -> None:
+                reply = client.post("/form/check", content=body, headers=headers)
+                assert reply.json()["pages"], reply.text[:300]
+
+            one = median_ms(ask, repeat)
+            with cf.ThreadPoolExecutor(4) as pool:
+
+                def four() -> None:
+                    list(pool.map(lambda _: ask(), range(4)))
+
+                four_at_once = median_ms(four, max(3, repeat // 3))
+            rows.append({"example": path.stem, "one": one, "four": four_at_once})
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true")
+    repeat = 3 if parser.parse_args().quick else 9
+    print(
+        f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, load {os.getloadavg()[0]:.1f}; medians in ms"
+    )
+    print("\n| example | pages | check | validate | PDF | PDFium pictures | pdftoppm pictures |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for row in in_process(repeat):
+        print(
+            f"| {row['example']} | {row['pages']} | {row['check']:.0f} | {row['validate']:.0f} "
+            f"| {row['pdf']:.0f} | {row['pdfium']:.0f} | {row.get('pdftoppm', float('nan')):.0f} |"
+        )
+    print("\n| example | over HTTP, one | four at once (all four back) | change → pages |")
+    print("|---|---:|---:|---:|")
+    for row in over_http(repeat):
+        shown = DEBOUNCE_S * 1000 + float(row["one"])  # type: ignore[arg-type]
+        print(f"| {row['example']} | {row['one']:.0f} | {row['four']:.0f} | {shown:.0f} |")
+
+
+if __name__ == "__main__":
+    main()

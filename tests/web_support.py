@@ -1,0 +1,161 @@
+"""The real web app in a real browser: shared by the browser tests (``test_web_browser.py``) and the
+script that takes the documentation's picture of the page (``docs/images/web_screenshot.py``).
+:func:`form_fields` reads the fields a page would submit, for the tests and the benchmark that
+talk to the app without a browser.
+
+:func:`running_server` serves :func:`minutes.web.app.create_app` with uvicorn in a background
+thread (its own asyncio loop there, none in the caller's thread, where Playwright's sync API runs)
+on a free port of 127.0.0.1; :func:`chromium` starts Debian's Chromium through Playwright.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html.parser
+import shutil
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+VIEWPORT = {"width": 1366, "height": 768}
+"""A laptop's screen."""
+
+MISSING_CHROMIUM = (
+    "Chromium is not installed: the browser tests drive Debian's Chromium through Playwright. "
+    "Install it with `sudo apt-get install chromium` (`./dev test` does it)."
+)
+
+
+def chromium_path() -> str | None:
+    """The Chromium to drive: the one on PATH, else Debian's; ``None`` if there is none."""
+    found = shutil.which("chromium")
+    if found:
+        return found
+    debian = Path("/usr/bin/chromium")
+    return str(debian) if debian.is_file() else None
+
+
+@contextlib.contextmanager
+def running_server(app: Any = None, timeout: float = 20) -> Iterator[str]:
+    """The app (default: ``create_app()``) served on 127.0.0.1 until the block ends; yields its
+    origin, ``http://127.0.0.1:PORT``."""
+    import uvicorn
+
+    from minutes.web.app import create_app
+    from minutes.web.serve import listen
+
+    sock = listen("127.0.0.1", 0)  # port 0: a free one, bound now, so no other process takes it
+    port = sock.getsockname()[1]
+    config = uvicorn.Config(
+        app if app is not None else create_app(),
+        log_level="warning",
+        server_header=False,
+        ws="none",  # no websockets library and its deprecation warnings: the app has no sockets
+        lifespan="on",
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(
+        target=server.run, kwargs={"sockets": [sock]}, name="minutes-web", daemon=True
+    )
+    thread.start()
+    try:
+        deadline = time.monotonic() + timeout
+        while not server.started:
+            if not thread.is_alive():
+                raise RuntimeError("the web app stopped while starting (see the log above)")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"the web app did not start within {timeout} s")
+            time.sleep(0.02)
+        origin = f"http://127.0.0.1:{port}"
+        with urllib.request.urlopen(f"{origin}/static/icon.svg", timeout=timeout) as answer:
+            if answer.status != 200:
+                raise RuntimeError(f"the web app answers {answer.status} to a static file")
+        yield origin
+    finally:
+        server.should_exit = True
+        thread.join(timeout)
+        sock.close()
+
+
+@contextlib.contextmanager
+def chromium() -> Iterator[Any]:
+    """A headless Chromium (a Playwright ``Browser``); :class:`RuntimeError` if there is none."""
+    from playwright.sync_api import sync_playwright
+
+    executable = chromium_path()
+    if executable is None:
+        raise RuntimeError(MISSING_CHROMIUM)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+class _FormFields(html.parser.HTMLParser):
+    """The ``(name, value)`` pairs a browser submits for the page's form, in page order: inputs
+    (not file boxes, not disabled ones), the selected option of each select (the first when none
+    is), text areas; row templates (``<template>``) are not part of the form."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.pairs: list[tuple[str, str]] = []
+        self._in_template = 0
+        self._select: list[Any] | None = None
+        self._textarea: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if tag == "template":
+            self._in_template += 1
+        if self._in_template or "disabled" in attributes:
+            return
+        name = attributes.get("name")
+        if tag == "input" and name and attributes.get("type") != "file":
+            self.pairs.append((name, attributes.get("value") or ""))
+        elif tag == "select" and name:
+            self._select = [name, None, None]
+        elif tag == "option" and self._select is not None:
+            value = attributes.get("value") or ""
+            if self._select[2] is None:
+                self._select[2] = value
+            if "selected" in attributes:
+                self._select[1] = value
+        elif tag == "textarea" and name:
+            self._textarea = [name, ""]
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "template":
+            self._in_template -= 1
+        elif tag == "select" and self._select is not None:
+            name, chosen, first = self._select
+            self.pairs.append((name, chosen if chosen is not None else first or ""))
+            self._select = None
+        elif tag == "textarea" and self._textarea is not None:
+            name, text = self._textarea
+            self.pairs.append((name, text[1:] if text.startswith("\n") else text))
+            self._textarea = None
+
+    def handle_data(self, data: str) -> None:
+        if self._textarea is not None and not self._in_template:
+            self._textarea[1] += data
+
+
+def form_fields(page: str) -> list[tuple[str, str]]:
+    """What the form of the HTML ``page`` submits, as a browser would."""
+    reader = _FormFields()
+    reader.feed(page)
+    reader.close()
+    return reader.pairs
