@@ -113,6 +113,15 @@ def _positive(text: str) -> int:
     return value
 
 
+def _port(text: str) -> int:
+    value = _positive(text)
+    if value > 65535:
+        raise argparse.ArgumentTypeError(
+            _("a port is a number from 1 to 65535, not {value!r}").format(value=text)
+        )
+    return value
+
+
 # -- render ----------------------------------------------------------------------------------------
 
 
@@ -413,7 +422,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     """Run the web app (a form with live preview, and the HTTP API) until interrupted."""
     try:
-        from minutes.web.serve import serve
+        from minutes.web.serve import serve, why_not
     except ImportError as error:
         raise _UsageError(
             _("the web app needs its libraries ({missing}): pip install 'minutes[web]'").format(
@@ -426,7 +435,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     except OSError as error:  # the port is taken, the address is not this machine's …
         raise _UsageError(
             _("cannot listen on {host}:{port}: {reason}").format(
-                host=args.host, port=args.port, reason=error.strerror or error
+                host=args.host, port=args.port, reason=why_not(error)
             )
         ) from None
     return EXIT_OK
@@ -661,7 +670,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--host", default="127.0.0.1", help=_("address to listen on (default: %(default)s)")
     )
     serve.add_argument(
-        "--port", type=_positive, default=8000, help=_("port to listen on (default: %(default)s)")
+        "--port", type=_port, default=8000, help=_("port to listen on (default: %(default)s)")
     )
     serve.add_argument(
         "--token",

@@ -42,7 +42,7 @@ def _styled(value: Any) -> Any:
     if isinstance(value, list):
         return [_styled(item) for item in value]
     if isinstance(value, str) and "\n" in value.strip("\n") and _literal_safe(value):
-        return LiteralScalarString(value.rstrip("\n") + "\n")
+        return LiteralScalarString(value)  # ruamel writes |- or |+ for the final line ends
     if isinstance(value, str) and _SEXAGESIMAL.fullmatch(value):
         return DoubleQuotedScalarString(value)
     return value

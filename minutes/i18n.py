@@ -75,6 +75,13 @@ def current_language() -> str:
     return "vi"
 
 
+def decimal_text(value: float, places: int = 2) -> str:
+    """A short number for a message: at most ``places`` decimals, none when they are zeros, with
+    the decimal comma in Vietnamese (``1,25``) and the point in English (``1.25``)."""
+    text = f"{value:.{places}f}".rstrip("0").rstrip(".") if places else f"{value:.0f}"
+    return text.replace(".", ",") if current_language() == "vi" else text
+
+
 def catalog_paths(lang: str) -> tuple[Path, Path]:
     """The ``.po`` source and the compiled ``.mo`` of ``lang``'s catalog."""
     folder = LOCALE_DIR / lang / "LC_MESSAGES"

@@ -246,16 +246,26 @@ def _yaml(limits: Limits) -> YAML:
 # Characters YAML forbids in a file (C0 and C1 controls but tab and line ends, lone surrogates,
 # U+FFFE/U+FFFF) or takes for line ends where a clerk's text means a line break inside a value
 # (NEL, U+2028, U+2029). Word pastes \x0b (line break) and \x0c (page break) into text. Before
-# parsing each becomes a stand-in from Unicode's private use plane 16 (one character for one, so
-# lines and columns stay true), and back in the values after: the text fields then clean them.
+# parsing each becomes a stand-in from a private use plane (one character for one, so lines and
+# columns stay true), and back in the values after: the text fields then clean them. The stand-ins
+# come from the first of these blocks the text has no character of (the private use planes 16
+# and 15, then the unassigned planes 13 to 4), so that a real character is never taken for one.
 _SHIELDED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
-_STAND_IN = 0x100000
-_UNSHIELD = {_STAND_IN + code: code for code in range(0x10000) if _SHIELDED.match(chr(code))}
+_STAND_INS = (0x100000, 0xF0000, *(plane << 16 for plane in range(13, 3, -1)))
+_BLOCKS = {base: re.compile(f"[{chr(base)}-{chr(base + 0xFFFF)}]") for base in _STAND_INS}
+_UNSHIELD = {
+    base: {base + code: code for code in range(0x10000) if _SHIELDED.match(chr(code))}
+    for base in _STAND_INS
+}
 
 
-def _shield(text: str) -> tuple[str, bool]:
-    shielded = _SHIELDED.sub(lambda m: chr(_STAND_IN + ord(m.group())), text)
-    return shielded, shielded is not text and shielded != text
+def _shield(text: str) -> tuple[str, dict[int, int] | None]:
+    """``text`` with its shielded characters replaced, and the table that puts them back
+    (``None`` when there were none)."""
+    if not _SHIELDED.search(text):
+        return text, None
+    base = next((b for b in _STAND_INS if not _BLOCKS[b].search(text)), _STAND_INS[0])
+    return _SHIELDED.sub(lambda m: chr(base + ord(m.group())), text), _UNSHIELD[base]
 
 
 @dataclass
@@ -263,7 +273,7 @@ class _Walk:
     """State of one :func:`_plain` walk: where things are, how many values so far."""
 
     limits: Limits
-    shielded: bool
+    unshield: dict[int, int] | None
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     count: int = 0
     chars: int = 0
@@ -299,7 +309,7 @@ def parse(text: str, source: str = "<input>", limits: Limits | None = None) -> P
     ):
         encoded = text.encode("utf-8", "surrogatepass")[: limits.max_bytes]
         raise _too_large(source, limits, encoded.count(b"\n") + 1)
-    shielded, changed = _shield(text)
+    shielded, unshield = _shield(text)
     try:
         tree = _yaml(limits).load(shielded)
     except _Refused as exc:
@@ -352,7 +362,7 @@ def parse(text: str, source: str = "<input>", limits: Limits | None = None) -> P
                 line=1,
             )
         )
-    walk = _Walk(limits, changed)
+    walk = _Walk(limits, unshield)
     try:
         data = _plain(tree, (), walk)
     except _Refused as exc:
@@ -465,8 +475,8 @@ def _text(value: str, walk: _Walk, path: Path_, at: tuple[int, int]) -> str:
             *at,
             path,
         )
-    if walk.shielded:
-        value = value.translate(_UNSHIELD)
+    if walk.unshield:
+        value = value.translate(walk.unshield)
     if _SURROGATES.search(value):  # JSON writes 😀 as "\ud83d\ude00": join the pair
         value = value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
     return value

@@ -100,6 +100,8 @@ def _stand_in(data: Any, path: Path_, donor: Any) -> None:
 def _at(node: Any, path: Path_) -> Any:
     """The value at ``path`` (a list index past the end takes the last item), or ``None``."""
     for part in path:
+        if isinstance(part, int) and isinstance(node, dict):
+            continue  # one mapping where a list may stand (`votes: {…}`) is its item 0
         if isinstance(part, int) and isinstance(node, list) and node:
             node = node[min(part, len(node) - 1)]
         elif isinstance(part, str) and isinstance(node, dict):

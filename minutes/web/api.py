@@ -18,7 +18,7 @@ from fastapi.responses import JSONResponse, Response
 
 from minutes.api import Renderer, safe_output_name
 from minutes.errors import InputError, Problem
-from minutes.i18n import _
+from minutes.i18n import _, decimal_text
 from minutes.load import Limits, decode, loads
 from minutes.model import Minutes
 from minutes.validate import field_tuple, validate_text
@@ -156,7 +156,7 @@ def make_router(renderer: Renderer, pool: WorkPool, limits: Limits) -> APIRouter
                 raise ApiError(
                     503,
                     _("The document took longer than {seconds} seconds.").format(
-                        seconds=f"{pool.timeout:g}"
+                        seconds=decimal_text(pool.timeout)
                     ),
                 ) from None
         except ApiError as error:

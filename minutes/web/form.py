@@ -67,8 +67,8 @@ SCALARS: frozenset[tuple[str, ...]] = frozenset({("agenda", ANY, "figures", ANY,
 LINE = "line"
 """The ``kind`` of a person row that is one line of text for a group ("Lãnh đạo các sở …")."""
 
-_INTEGER = re.compile(r"[-+]?\d+")
-_FLOAT = re.compile(r"[-+]?(\d+\.\d*|\.\d+|\d+)([eE][-+]?\d+)?")
+_INTEGER = re.compile(r"[-+]?[0-9]+")  # [0-9], not \d: "１５" (full-width) is text in YAML too
+_FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)([eE][-+]?[0-9]+)?")
 _WORDS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False}
 _WORDS_NULL = ("null", "Null", "NULL", "~")
 _DATA_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -83,6 +83,9 @@ class FormData:
     names: dict[Path_, str] = field(default_factory=dict)
     problems: list[tuple[str, str]] = field(default_factory=list)
     """``(field name, message)``: a named value without a name, a name used twice."""
+    data_rows: list[tuple[str, str, str]] = field(default_factory=list)
+    """Every named-value row as typed, refused ones too: ``(row name, name, value text)``, so a
+    page drawn again shows what the clerk typed."""
 
     def name_of(self, path: Path_ | None) -> str | None:
         """The form field (or row, or list) that shows the data at ``path``, or its nearest
@@ -200,6 +203,7 @@ def _named_values(node: dict[str, Any], name: str, form: FormData) -> dict[str, 
         data_key, text = row.get("key", ""), row.get("value", "")
         if not data_key and not text:
             continue
+        form.data_rows.append((row_name, data_key, text))
         if not data_key:
             form.problems.append(
                 (_join(row_name, "key"), _("Give this value a name, to use it in the text."))
@@ -249,12 +253,12 @@ def scalar_from_text(text: str) -> Any:
         return value
     if len(text) >= 2 and text[0] == text[-1] == "'":
         return text[1:-1].replace("''", "'")
-    if text[:1] in "[{":
+    if text[:1] in "[{" and not text.startswith("{{"):  # `{{ data.x | money }}` is text
         from minutes.errors import InputError
         from minutes.load import parse
 
-        try:
-            return parse(text).data
+        try:  # as the value of a field: a file is a mapping, a list alone is refused
+            return parse("value: " + text.replace("\n", "\n  ")).data["value"]
         except InputError:
             return text
     return text
@@ -269,7 +273,8 @@ def scalar_text(value: Any) -> str:
     if isinstance(value, (int, float)):
         return repr(value)
     if isinstance(value, str):
-        if value and value == value.strip() and scalar_from_text(value) == value:
+        plain = value and value == value.strip() and "\n" not in value and "\r" not in value
+        if plain and scalar_from_text(value) == value:  # a one-line box drops line breaks
             return value
         return json.dumps(value, ensure_ascii=False)
     return json.dumps(value, ensure_ascii=False)

@@ -25,7 +25,7 @@ from http.cookies import SimpleCookie
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
-from minutes.i18n import _, language
+from minutes.i18n import _, decimal_text, language
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -98,7 +98,7 @@ class BodyLimit:
                 await self._refuse(send)
 
     async def _refuse(self, send: Send) -> None:
-        limit = f"{self.max_bytes / (1024 * 1024):.1f}".rstrip("0").rstrip(".")
+        limit = decimal_text(self.max_bytes / (1024 * 1024))
         await send_json(
             send,
             413,

@@ -63,21 +63,16 @@ def problem_text(problem: Problem) -> str:
     return problem.message
 
 
-def rendered_name(path: Path_ | None, data: dict[str, Any]) -> str | None:
+def rendered_name(path: Path_ | None, data_keys: list[str]) -> str | None:
     """The form field the page template gives the data at ``path`` (rows numbered ``_1``, ``_2``
-    …, a group line in the ``name`` box, a named value in its ``value`` box)."""
+    …, a group line in the ``name`` box, the named value ``data_keys[i]`` in row ``_{i+1}``)."""
     if not path:
         return None
-    parts: list[str] = []
-    for index, part in enumerate(path):
-        if isinstance(part, int):
-            parts.append(f"_{part + 1}")
-        elif path[:index] == ("data",) and isinstance(data.get("data"), dict):
-            keys = list(data["data"])
-            return f"data._{keys.index(part) + 1}.value" if part in keys else "data"
-        else:
-            parts.append("name" if part == "line" else part)
-    return ".".join(parts)
+    if path[0] == "data" and len(path) > 1:
+        key = path[1]
+        return f"data._{data_keys.index(key) + 1}.value" if key in data_keys else "data"
+    parts = [f"_{part + 1}" if isinstance(part, int) else part for part in path]
+    return ".".join("name" if part == "line" else part for part in parts)
 
 
 def check_form(form: FormData, renderer: Renderer, limits: Limits, preview: bool) -> Checked:
@@ -99,14 +94,20 @@ def check_form(form: FormData, renderer: Renderer, limits: Limits, preview: bool
     return checked
 
 
-def placed(checked: Checked, data: dict[str, Any]) -> dict[str, list[str]]:
-    """The problems of ``checked`` by the field they show beside on a page drawn from ``data``
-    (the page a failed download gives back, which must show them without the script)."""
+def placed(checked: Checked, form: FormData) -> dict[str, list[str]]:
+    """The problems of ``checked`` by the field they show beside on the page drawn again from
+    ``form`` (the page a failed download gives back, which must show them without the script)."""
+    keys = [key for _row, key, _text in form.data_rows]
+    rows = {row: index for index, (row, _key, _text) in enumerate(form.data_rows)}
     errors: dict[str, list[str]] = {}
+    for name, message in form.problems:  # a named-value row: ``data._n9.key``
+        row, _dot, box = name.rpartition(".")
+        if row in rows:
+            errors.setdefault(f"data._{rows[row] + 1}.{box}", []).append(message)
     for problem in checked.problems:
-        name = rendered_name(field_tuple(problem.field), data)
-        if name is not None:
-            errors.setdefault(name, []).append(problem_text(problem))
+        shown = rendered_name(field_tuple(problem.field), keys)
+        if shown is not None:
+            errors.setdefault(shown, []).append(problem_text(problem))
     return errors
 
 
@@ -139,6 +140,7 @@ def make_router(
         status: int = 200,
         fresh: bool = False,
         errors: dict[str, list[str]] | None = None,
+        data_rows: list[tuple[str, str, str]] | None = None,
     ) -> HTMLResponse:
         if not data.get("agenda"):  # an agenda item to start from, as on an empty page
             data = {**data, "agenda": [{}]}
@@ -148,6 +150,7 @@ def make_router(
             "notice": notice,
             "fresh": fresh,
             "errors": errors or {},
+            "data_rows": None if data_rows is None else [(k, v) for _row, k, v in data_rows],
         }
         return templates.TemplateResponse(request, "web/page.html.j2", context, status_code=status)
 
@@ -235,8 +238,14 @@ def make_router(
                     _("Fix the {count} problems marked below first.").format(count=count),
                     *checked.general,
                 ]
+                errors = placed(checked, form)
                 return page(
-                    request, form.data, general, status=422, errors=placed(checked, form.data)
+                    request,
+                    form.data,
+                    general,
+                    status=422,
+                    errors=errors,
+                    data_rows=form.data_rows,
                 )
             meeting = loads(checked.text, FORM_SOURCE, limits)
             document = await pool.run(renderer.render, meeting, format)

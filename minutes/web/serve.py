@@ -8,6 +8,7 @@ carries once.
 
 from __future__ import annotations
 
+import errno
 import ipaddress
 import socket
 from typing import IO
@@ -26,10 +27,20 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def why_not(error: OSError) -> str:
+    """Why the app cannot listen, in the user's words (the system's text only as a last resort)."""
+    reasons = {
+        errno.EADDRINUSE: _("the port is in use (by another program, or minutes serve already)"),
+        errno.EADDRNOTAVAIL: _("the address is not one of this computer's"),
+        errno.EACCES: _("not allowed (ports below 1024 need an administrator)"),
+    }
+    return reasons.get(error.errno or 0) or error.strerror or str(error)
+
+
 def address(host: str, port: int, token: str | None) -> str:
     """The address to open in a browser (with the token, which the app then keeps in a cookie)."""
     shown = f"[{host}]" if ":" in host and not host.startswith("[") else host
-    if shown in ("0.0.0.0", "[::]"):
+    if shown in ("", "0.0.0.0", "[::]"):
         shown = "127.0.0.1"
     query = f"/?token={quote(token)}" if token else "/"
     return f"http://{shown}:{port}{query}"
@@ -45,6 +56,9 @@ def listen(host: str, port: int) -> socket.socket:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((host.strip("[]"), port))
         sock.listen(128)
+    except OverflowError as error:  # a port above 65535 (the command line refuses those)
+        sock.close()
+        raise OSError(errno.EINVAL, str(error)) from None
     except OSError:
         sock.close()
         raise

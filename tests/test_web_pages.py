@@ -1,0 +1,387 @@
+"""The staff pages through the ASGI test client: the form, its live check and preview, opening and
+saving YAML, and the downloads. The form is filled as a browser would fill it: from the fields the
+page itself holds (names and values parsed out of its HTML), posted back as the page posts them."""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlencode, urlsplit
+
+import pdfplumber
+import pytest
+from conftest import FLAGSHIP, RenderedDocx
+from fastapi.testclient import TestClient
+from web_support import form_fields
+
+import minutes
+from minutes.i18n import _, language
+from minutes.load import parse
+from minutes.web.app import Settings, create_app
+
+Pairs = list[tuple[str, str]]
+
+
+def vi(message: str) -> str:
+    """``message`` as the page shows it: in Vietnamese (the catalog must have it)."""
+    with language("vi"):
+        text = _(message)
+    assert text != message, f"no Vietnamese for {message!r}"
+    return text
+
+
+def fields(page: str) -> Pairs:
+    return form_fields(page)
+
+
+def general_messages(page: str) -> list[str]:
+    """The messages of the page's general list (``#general``), as a reader sees them."""
+    block = re.search(r'<div id="general"[^>]*>(.*?)</div>', page, re.S)
+    assert block, "no general list on the page"
+    return [html.unescape(item) for item in re.findall(r"<li>(.*?)</li>", block.group(1), re.S)]
+
+
+def notice(page: str) -> str | None:
+    found = re.search(r'<p class="notice"[^>]*>(.*?)</p>', page, re.S)
+    return html.unescape(found.group(1)) if found else None
+
+
+def replaced(pairs: Pairs, **values: str) -> Pairs:
+    """``pairs`` with the boxes named by ``values`` (dots as ``__``) holding other text."""
+    wanted = {key.replace("__", "."): value for key, value in values.items()}
+    assert set(wanted) <= {name for name, _value in pairs}, "no such field on the page"
+    return [(name, wanted.get(name, value)) for name, value in pairs]
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[TestClient]:
+    with TestClient(create_app(Settings(allowed_hosts=None))) as test_client:
+        yield test_client
+
+
+def post_form(client: TestClient, url: str, pairs: Pairs) -> Any:
+    return client.post(
+        url,
+        content=urlencode(pairs).encode("ascii"),
+        headers={"content-type": "application/x-www-form-urlencoded"},
+    )
+
+
+def open_file(client: TestClient, path: Path) -> Any:
+    return client.post(
+        "/form/open",
+        files={"upload": (path.name, path.read_bytes(), "application/yaml")},
+    )
+
+
+@pytest.fixture(scope="module")
+def flagship_fields(client: TestClient) -> Pairs:
+    response = open_file(client, FLAGSHIP)
+    assert response.status_code == 200
+    return fields(response.text)
+
+
+@pytest.fixture(scope="module")
+def blank_fields(client: TestClient) -> Pairs:
+    return fields(client.get("/").text)
+
+
+# -- the page --------------------------------------------------------------------------------------
+
+
+def test_the_page_is_vietnamese(client: TestClient) -> None:
+    response = client.get("/")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    page = response.text
+    assert '<html lang="vi">' in page
+    for label in ("Trích yếu", "Biên bản cuộc họp", "Lưu YAML", "Tải PDF", "Tải DOCX", "Mở tệp"):
+        assert label in page, label
+
+
+def test_every_asset_comes_from_the_app(client: TestClient) -> None:
+    page = client.get("/").text
+    assets = re.findall(r"<script[^>]*\bsrc=\"([^\"]+)\"", page)
+    assets += re.findall(r"<link[^>]*\bhref=\"([^\"]+)\"", page)
+    assert len(assets) >= 3  # the style, the icon, the script
+    for address in assets:
+        parts = urlsplit(address)
+        assert parts.netloc in ("", "testserver"), f"{address} is not served by the app"
+        response = client.get(address)
+        assert response.status_code == 200, address
+        assert response.content
+        if address.endswith(".css"):
+            assert not re.search(r"url\(\s*['\"]?(https?:)?//", response.text)
+            assert "@import" not in response.text
+    # and nothing anywhere on the page is fetched from elsewhere
+    assert not re.search(r"\b(src|href|action)=\"(https?:)?//(?!testserver/)", page)
+
+
+def test_a_blank_page_has_one_empty_agenda_item(blank_fields: Pairs) -> None:
+    names = dict(blank_fields)
+    assert names["profile"] == "state"
+    assert names["title"] == ""
+    assert "agenda._1.title" in names
+    assert not any(name.startswith("agenda._2") for name in names)
+
+
+def test_the_sample_meeting_fills_the_form(client: TestClient) -> None:
+    response = client.get("/?start=starter&profile=party")
+    assert response.status_code == 200
+    values = dict(fields(response.text))
+    assert values["profile"] == "party"
+    assert values["title"]
+    assert values["organization.name"]
+    assert values["agenda._1.title"]
+    assert notice(response.text) == vi("Started from the sample meeting.")
+    # and it is a meeting that validates and renders as it is
+    checked = post_form(client, "/form/check", fields(response.text)).json()
+    assert checked["errors"] == [] and checked["general"] == []
+    assert checked["pages"]
+
+
+def test_an_unknown_start_is_refused(client: TestClient) -> None:
+    assert client.get("/?start=nothing").status_code == 422
+    assert client.get("/?profile=army").status_code == 422
+
+
+# -- the live check --------------------------------------------------------------------------------
+
+
+def test_check_the_flagship_draws_its_pages(client: TestClient, flagship_fields: Pairs) -> None:
+    response = post_form(client, "/form/check", flagship_fields)
+    assert response.status_code == 200
+    checked = response.json()
+    assert checked["errors"] == []
+    assert checked["general"] == []
+    pages = checked["pages"]
+    assert len(pages) == 3
+    for page in pages:
+        assert page["src"].startswith("data:image/png;base64,")
+        png = base64.b64decode(page["src"].split(",", 1)[1])
+        assert png.startswith(b"\x89PNG")
+        assert 700 < page["width"] < 800  # an A4 page at 1.25 pixel per point
+        assert abs(page["height"] / page["width"] - 297 / 210) < 0.01
+
+
+def test_check_without_a_title(client: TestClient, flagship_fields: Pairs) -> None:
+    checked = post_form(client, "/form/check", replaced(flagship_fields, title="")).json()
+    assert [error["name"] for error in checked["errors"]] == ["title"]
+    assert checked["errors"][0]["message"].startswith(vi("This field is required but missing."))
+    assert checked["general"] == []
+    assert checked["pages"] is None
+
+
+def test_an_error_in_a_row_goes_to_the_rows_field(
+    client: TestClient, flagship_fields: Pairs
+) -> None:
+    vote = [
+        ("agenda._1.votes._1.question", "Thông qua chủ trương"),
+        ("agenda._1.votes._1.for", "abc"),
+    ]
+    checked = post_form(client, "/form/check", flagship_fields + vote).json()
+    assert [error["name"] for error in checked["errors"]] == ["agenda._1.votes._1.for"]
+    assert checked["errors"][0]["message"].startswith("Cần ghi số nguyên.")
+    assert checked["pages"] is None
+
+
+def test_an_error_in_a_moved_row_goes_to_that_row(
+    client: TestClient, flagship_fields: Pairs
+) -> None:
+    # the second attendee's row, moved up by the script, still has its own key
+    attendees = sorted(
+        {name.split(".")[1] for name, _v in flagship_fields if name.startswith("attendees.")}
+    )
+    assert len(attendees) >= 2
+    moved = [pair for pair in flagship_fields if pair[0].startswith(f"attendees.{attendees[1]}.")]
+    rest = [pair for pair in flagship_fields if pair not in moved]
+    at = next(i for i, (name, _v) in enumerate(rest) if name.startswith("attendees."))
+    pairs = rest[:at] + moved + rest[at:]
+    pairs = replaced(pairs, **{f"attendees__{attendees[1]}__kind": "person"})
+    pairs = [(n, "" if n == f"attendees.{attendees[1]}.name" else v) for n, v in pairs]
+    pairs = [(n, "Chức vụ" if n == f"attendees.{attendees[1]}.position" else v) for n, v in pairs]
+    checked = post_form(client, "/form/check", pairs).json()
+    names = {error["name"] for error in checked["errors"]}
+    assert names and all(name.startswith(f"attendees.{attendees[1]}") for name in names), checked
+
+
+def test_a_named_value_without_a_name(client: TestClient, flagship_fields: Pairs) -> None:
+    extra = [("data._n9.key", ""), ("data._n9.value", "5")]
+    checked = post_form(client, "/form/check", flagship_fields + extra).json()
+    assert checked["errors"] == [
+        {"name": "data._n9.key", "message": vi("Give this value a name, to use it in the text.")}
+    ]
+
+
+# -- open and save ---------------------------------------------------------------------------------
+
+
+def test_open_then_save_gives_the_same_meeting(client: TestClient, example: Path) -> None:
+    opened = open_file(client, example)
+    assert opened.status_code == 200
+    assert notice(opened.text) == vi("Opened {file}.").format(file=example.name)
+    assert general_messages(opened.text) == []
+    saved = post_form(client, "/form/save", fields(opened.text))
+    assert saved.status_code == 200
+    assert saved.headers["content-type"].startswith("application/yaml")
+    assert "attachment" in saved.headers["content-disposition"]
+    original = minutes.loads(example.read_text(encoding="utf-8"), str(example))
+    again = minutes.loads(saved.text, "saved.yaml")
+    assert again.model_dump() == original.model_dump()
+    name = unquote(saved.headers["content-disposition"].split("filename*=UTF-8''")[1])
+    assert name.startswith(f"{original.date.isoformat()} ")
+    assert name.endswith(".yaml")
+    if example == FLAGSHIP:
+        assert name == "2018-03-07 Hội nghị Ban Thường vụ Tỉnh ủy lần thứ 100.yaml"
+
+
+def test_a_file_with_a_syntax_error_is_not_opened(client: TestClient) -> None:
+    broken = "profile: state\ntitle: [Họp giao ban\nsymbol: BB-UBND\n"
+    kept = [("profile", "party"), ("title", "Tiêu đề đang gõ dở")]
+    response = client.post(
+        "/form/open",
+        data=dict(kept),
+        files={"upload": ("hong.yaml", broken.encode("utf-8"), "application/yaml")},
+    )
+    assert response.status_code == 422
+    assert notice(response.text) == vi("{file} was not opened.").format(file="hong.yaml")
+    (message,) = general_messages(response.text)
+    assert re.match(r"hong\.yaml:[23]:\d+: Lỗi cú pháp YAML", message), message
+    values = dict(fields(response.text))
+    assert values["title"] == "Tiêu đề đang gõ dở"  # what was on the form is still there
+    assert values["profile"] == "party"
+
+
+def test_a_file_with_field_problems_opens_with_its_problems(
+    client: TestClient, tmp_path: Path
+) -> None:
+    text = FLAGSHIP.read_text(encoding="utf-8").replace("title: Hội nghị", "titel: Hội nghị", 1)
+    text = text.replace("members_total:", "members_total: nhiều #", 1)
+    path = tmp_path / "co-loi.yaml"
+    path.write_text(text, encoding="utf-8")
+    response = open_file(client, path)
+    assert response.status_code == 200
+    assert notice(response.text) == vi("Opened {file}.").format(file="co-loi.yaml")
+    messages = general_messages(response.text)
+    titel = text.splitlines().index(next(line for line in text.splitlines() if "titel:" in line))
+    assert any(m.startswith(f"co-loi.yaml:{titel + 1}:1: titel: ") for m in messages), messages
+    assert any("title: Thiếu trường bắt buộc" in m for m in messages), messages
+    assert any(": members_total: " in m for m in messages), messages
+    values = dict(fields(response.text))
+    assert values["organization.name"] == "Tỉnh ủy Thái Bình"  # the rest is on the form
+
+
+def test_open_without_a_file(client: TestClient) -> None:
+    response = client.post(
+        "/form/open",
+        data={"title": "Giữ lại"},
+        files={"upload": ("", b"", "application/octet-stream")},
+    )
+    assert response.status_code == 422
+    assert general_messages(response.text) == [vi("Choose a YAML file first.")]
+    assert dict(fields(response.text))["title"] == "Giữ lại"
+
+
+def test_a_blank_form_can_be_saved_as_a_draft(client: TestClient, blank_fields: Pairs) -> None:
+    response = post_form(client, "/form/save", blank_fields)
+    assert response.status_code == 200
+    assert response.text.startswith("# ")
+    assert parse(response.text).data == {"profile": "state"}
+    assert 'filename="bien-ban.yaml"' in response.headers["content-disposition"]
+
+
+# -- downloads -------------------------------------------------------------------------------------
+
+
+def test_download_the_flagship_as_pdf(client: TestClient, flagship_fields: Pairs) -> None:
+    response = post_form(client, "/form/download?format=pdf", flagship_fields)
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/pdf"
+    assert "filename*=UTF-8''2018-03-07%20H%E1%BB%99i" in response.headers["content-disposition"]
+    with pdfplumber.open(io.BytesIO(response.content)) as pdf:
+        assert len(pdf.pages) == 3
+        assert "BIÊN BẢN" in (pdf.pages[0].extract_text() or "")
+
+
+def test_download_the_flagship_as_docx(client: TestClient, flagship_fields: Pairs) -> None:
+    response = post_form(client, "/form/download?format=docx", flagship_fields)
+    assert response.status_code == 200
+    assert "Nguyễn Đình Khang" in " ".join(RenderedDocx(response.content).paragraph_texts())
+
+
+def test_download_of_a_blank_form_lists_the_problems(
+    client: TestClient, blank_fields: Pairs
+) -> None:
+    response = post_form(client, "/form/download?format=pdf", blank_fields)
+    assert response.status_code == 422
+    assert response.headers["content-type"].startswith("text/html")
+    messages = general_messages(response.text)
+    count = re.search(r"\d+", messages[0])
+    assert count and int(count.group()) >= 8, messages  # profile is set; nearly all else is not
+    assert messages[0] == vi("Fix the {count} problems marked below first.").format(
+        count=count.group()
+    )
+    assert dict(fields(response.text))["profile"] == "state"  # the form is still there
+
+
+def error_slots(page: str) -> list[tuple[str, str]]:
+    """``(field name, text)`` of every error box on the page that shows a message."""
+    found = re.findall(r'<p class="error[^"]*"[^>]*data-error-for="([^"]+)">(.*?)</p>', page, re.S)
+    return [(name, html.unescape(text).strip()) for name, text in found if text.strip()]
+
+
+def test_download_marks_the_problems_without_the_script(
+    client: TestClient, flagship_fields: Pairs
+) -> None:
+    response = post_form(
+        client, "/form/download?format=pdf", replaced(flagship_fields, title="", symbol="")
+    )
+    assert response.status_code == 422
+    assert general_messages(response.text) == [
+        vi("Fix the {count} problems marked below first.").format(count=2)
+    ]
+    marked = dict(error_slots(response.text))
+    assert set(marked) == {"title", "symbol"}
+    assert marked["title"].startswith(vi("This field is required but missing."))
+
+
+def test_download_marks_a_problem_in_a_row_once(client: TestClient, flagship_fields: Pairs) -> None:
+    # the first attendee's row emptied (dropped), the second without a name: on the page drawn
+    # again from the data, the second row is the first
+    first = [name for name, _v in flagship_fields if name.startswith("attendees._1.")]
+    pairs = [(n, v if n not in first or n.endswith(".kind") else "") for n, v in flagship_fields]
+    pairs = replaced(pairs, attendees___2__name="", attendees___2__position="Chức vụ")
+    checked = post_form(client, "/form/check", pairs).json()
+    assert [error["name"] for error in checked["errors"]] == ["attendees._2"]
+    response = post_form(client, "/form/download?format=pdf", pairs)
+    assert response.status_code == 422
+    slots = error_slots(response.text)
+    assert [name for name, _text in slots][:1] == ["attendees._1"]
+    assert dict(fields(response.text))["attendees._1.position"] == "Chức vụ"
+
+
+def test_download_shows_a_problem_of_a_person_row_once(
+    client: TestClient, flagship_fields: Pairs
+) -> None:
+    pairs = replaced(flagship_fields, attendees___2__name="", attendees___2__position="Chức vụ")
+    response = post_form(client, "/form/download?format=pdf", pairs)
+    assert response.status_code == 422
+    assert len(error_slots(response.text)) == 1, error_slots(response.text)
+
+
+def test_download_keeps_and_marks_a_named_value_without_a_name(
+    client: TestClient, flagship_fields: Pairs
+) -> None:
+    extra = [("data._n9.key", ""), ("data._n9.value", "giá trị đang gõ")]
+    response = post_form(client, "/form/download?format=pdf", flagship_fields + extra)
+    assert response.status_code == 422
+    message = vi("Give this value a name, to use it in the text.")
+    shown = [text for _name, text in error_slots(response.text)]
+    shown += general_messages(response.text)
+    assert any(message in text for text in shown), shown
+    assert "giá trị đang gõ" in [value for _name, value in fields(response.text)]
