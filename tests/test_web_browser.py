@@ -481,3 +481,34 @@ def test_problems_of_an_opened_file_stay_listed(page: Page, tmp_path: Path) -> N
     expect(problems.filter(has_text="ghi_chu").first).to_contain_text("bien-ban-loi.yaml:")
     expect(error_of(page, "date")).to_have_text(re.compile(r"^Ngày tháng không hợp lệ\."))
     expect(page.locator("#status")).to_contain_text("Còn 1 lỗi")
+
+
+# -- accessibility ---------------------------------------------------------------------------------
+
+
+def axe_violations(page: Page) -> list[str]:
+    """What axe-core (the accessibility rules most audits use; its script comes with the Python
+    package, nothing is fetched) finds wrong on the page as it is now: rule, impact, where."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    found = Axe().run(page).response["violations"]
+    return [
+        f"{rule['id']} ({rule['impact']}): {rule['help']} at {[n['target'] for n in rule['nodes']]}"
+        for rule in found
+    ]
+
+
+def test_pages_pass_the_accessibility_rules(page: Page) -> None:
+    page.goto(PARTY_BLANK)
+    expect(page.locator("#status")).to_contain_text("lỗi")
+    assert axe_violations(page) == []
+
+    page.goto(PARTY_STARTER)  # with its pages shown, then with an error beside a field
+    wait_for_preview(page, 2)
+    assert axe_violations(page) == []
+    field(page, "title").fill("")
+    expect(error_of(page, "title")).not_to_be_empty()
+    assert axe_violations(page) == []
+
+    page.goto("/api")
+    assert axe_violations(page) == []
