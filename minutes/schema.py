@@ -223,8 +223,18 @@ def json_schema() -> dict[str, Any]:
     schema: dict[str, Any] = {"$schema": SCHEMA_DIALECT}
     schema.update(root)
     schema["$defs"] = dict(sorted(definitions.items()))
+    schema["allOf"] = [_PARTY_NEEDS_PLACE]
     rewritten: dict[str, Any] = _rewrite(schema)
     return rewritten
+
+
+_PARTY_NEEDS_PLACE = {
+    "if": {"properties": {"profile": {"const": "party"}}, "required": ["profile"]},
+    "then": {"required": ["place"], "properties": {"place": {"type": "string", "minLength": 1}}},
+}
+"""The model's own check that a Party document names its place (HD 36-HD/VPTW), as a schema rule,
+so editors and API clients see it too. The other checks across fields (end after start, counts
+within the total) have no schema form; the validator reports them."""
 
 
 def schema_text() -> str:

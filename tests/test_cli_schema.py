@@ -17,6 +17,7 @@ from cli_support import (  # noqa: F401  (an autouse fixture)
     run_main,
 )
 
+import minutes
 from minutes.load import parse
 from minutes.schema import FIELDS, MODELS, json_schema, schema_text
 from minutes.starter import starter
@@ -72,6 +73,22 @@ def test_the_schema_catches_what_the_loader_catches(validator: Any, tmp_path: Pa
     messages = [e.message for e in validator.iter_errors(data_of(bad.read_text(), "bad.yaml"))]
     assert any("'secetary' was unexpected" in m for m in messages), messages
     assert any("'secretary' is a required property" in m for m in messages), messages
+
+
+@pytest.mark.parametrize("place", [None, "", "absent"])
+def test_a_party_document_needs_its_place_in_the_schema_too(validator: Any, place: Any) -> None:
+    party = data_of(MINIMAL_PARTY.read_text(encoding="utf-8"), "p.yaml")
+    if place == "absent":
+        del party["place"]
+    else:
+        party["place"] = place
+    messages = [e.message for e in validator.iter_errors(party)]
+    assert messages and all("place" in m or repr(place) in m for m in messages), messages
+    with pytest.raises(minutes.InputError, match="place"):
+        minutes.loads(json.dumps(party))
+    party["profile"] = "state"  # a state document may leave its place out
+    if place == "absent" or place is None:
+        assert list(validator.iter_errors(party)) == []
 
 
 def test_people_may_be_lines_and_votes_may_be_one(validator: Any) -> None:

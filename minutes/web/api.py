@@ -200,7 +200,13 @@ def make_router(renderer: Renderer, pool: WorkPool, limits: Limits) -> APIRouter
         "/schema",
         summary="The JSON Schema of the meeting format",
         description="The same schema as `minutes schema`, with Vietnamese titles.",
-        responses={200: {"description": "The JSON Schema (draft-07)."}},
+        response_class=JSONResponse,
+        responses={
+            200: {
+                "description": "The JSON Schema (draft-07).",
+                "content": {"application/schema+json": {}},
+            }
+        },
     )
     async def schema() -> JSONResponse:
         from minutes.schema import json_schema
