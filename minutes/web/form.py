@@ -183,13 +183,10 @@ def _person(node: dict[str, Any], path: Path_, name: str, form: FormData) -> Any
     if "reason" in node:
         form.names[_child(path, "reason")] = _join(name, "reason")
     if node.get("kind") == LINE:
-        if not texts["name"]:
-            return {"reason": texts["reason"]} if texts["reason"] else None
-        return (
-            {"line": texts["name"], "reason": texts["reason"]}
-            if texts["reason"]
-            else (texts["name"])
-        )
+        line, reason = texts["name"], texts["reason"]
+        if line and reason:
+            return {"line": line, "reason": reason}
+        return line or ({"reason": reason} if reason else None)
     person = {key: text for key, text in texts.items() if text}
     return person or None
 
