@@ -24,11 +24,15 @@ The rest is hand-written, because no library gets it right:
   float is taken at its shortest repr (``317.35``, not ``317.349999…``): :mod:`decimal` is used.
 
 Every function raises :class:`~minutes.errors.FormattingError` (an ``InputError``) for a value it
-cannot write. The module does no I/O. :data:`FILTERS` maps the Jinja filter names to the functions.
+cannot write, with a message in the current language (:mod:`minutes.i18n`: Vietnamese by default;
+the examples below show the English source text). The module does no I/O of its own (the message
+catalog is read by :mod:`minutes.i18n`, once per process). :data:`FILTERS` maps the Jinja filter
+names to the functions.
 """
 
 from __future__ import annotations
 
+import calendar
 import math
 import re
 import unicodedata
@@ -42,6 +46,7 @@ from babel.dates import get_day_names
 from babel.numbers import get_decimal_symbol, get_group_symbol, get_minus_sign_symbol
 
 from minutes.errors import FormattingError
+from minutes.i18n import N_, _
 
 __all__ = [
     "DECIMAL_SYMBOL",
@@ -100,6 +105,45 @@ _NUMBER_RE = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)", re.ASCII)
 _DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
 _TIME_RE = re.compile(r"(\d{1,2}):(\d{2})", re.ASCII)
 
+# What kind of value a message names when a value of the wrong kind is given (bool before int,
+# datetime before date: the first match wins).
+_KINDS: tuple[tuple[type | tuple[type, ...], str], ...] = (
+    (bool, N_("yes/no")),
+    ((int, float, Decimal), N_("number")),
+    (datetime, N_("date and time")),
+    (date, N_("date")),
+    (time, N_("time of day")),
+    ((list, tuple), N_("list")),
+    (dict, N_("group of fields")),
+)
+
+
+def _shown(value: object) -> str:
+    """A value of the wrong kind as a message names it: as the meeting file writes it (its repr;
+    a date or a time in ISO notation), and what kind of value it is, in the current language (a
+    Python type name only for what a meeting file cannot hold).
+
+    >>> from minutes.i18n import language
+    >>> with language("en"):
+    ...     _shown([1, 2]), _shown(True), _shown(None), _shown(b"x")
+    ('[1, 2] (list)', 'True (yes/no)', 'an empty value', "b'x' (bytes)")
+    >>> with language("en"):
+    ...     _shown(date(2018, 3, 7)), _shown(datetime(2018, 3, 7, 8, 0)), _shown(time(8, 0))
+    ('2018-03-07 (date)', '2018-03-07 08:00:00 (date and time)', '08:00:00 (time of day)')
+    """
+    if value is None:
+        return _("an empty value")
+    if isinstance(value, datetime):
+        written = value.isoformat(" ")
+    elif isinstance(value, (date, time)):
+        written = value.isoformat()
+    else:
+        written = repr(value)
+    for kinds, name in _KINDS:
+        if isinstance(value, kinds):
+            return f"{written} ({_(name)})"
+    return f"{written} ({type(value).__name__})"
+
 
 # --- conversions --------------------------------------------------------------------------------
 
@@ -116,48 +160,55 @@ def _to_decimal(value: object) -> Decimal:
     minutes.errors.FormattingError: <input>: True is a yes/no value, not a number
     """
     if isinstance(value, bool):
-        raise FormattingError(f"{value!r} is a yes/no value, not a number")
+        raise FormattingError(
+            _("{value} is a yes/no value, not a number").format(value=repr(value))
+        )
     if isinstance(value, int):
         result = Decimal(value)
     elif isinstance(value, float):
         if not math.isfinite(value):
-            raise FormattingError(f"{value!r} is not a finite number")
+            raise FormattingError(_("{value} is not a finite number").format(value=repr(value)))
         result = Decimal(repr(value))
     elif isinstance(value, Decimal):
         if not value.is_finite():
-            raise FormattingError(f"{value!r} is not a finite number")
+            raise FormattingError(_("{value} is not a finite number").format(value=repr(value)))
         result = value
     elif isinstance(value, str):
         text = value.strip()
         if not _NUMBER_RE.fullmatch(text):
             raise FormattingError(
-                f"{value!r} is not a number (write it with digits and a decimal point, "
-                "without thousands separators, e.g. 1234.5)"
+                _(
+                    "{value} is not a number; write it with digits and a decimal point, without "
+                    "thousands separators, e.g. 1234.5"
+                ).format(value=repr(value))
             )
         result = Decimal(text)
     else:
-        raise FormattingError(f"{value!r} ({type(value).__name__}) is not a number")
+        raise FormattingError(_("{value} is not a number").format(value=_shown(value)))
     if result.is_zero():
         return Decimal(0)  # no "-0", no "0E+5"
     if result.adjusted() >= _MAX_INTEGER_DIGITS:
         raise FormattingError(
-            f"{value!r} is too large to format (at most 10^{_MAX_INTEGER_DIGITS})"
+            _("{value} is too large: at most {limit} digits before the decimal point").format(
+                value=repr(value), limit=_MAX_INTEGER_DIGITS
+            )
         )
     return result
 
 
-def _to_int(value: object, what: str) -> int:
-    """A whole number, from anything :func:`_to_decimal` accepts.
+def _to_int(value: object, message: str) -> int:
+    """A whole number, from anything :func:`_to_decimal` accepts; else an error with ``message``
+    (an English msgid marked with ``N_``, with a ``{value}`` placeholder), translated.
 
     >>> _to_int(4, "x"), _to_int("12", "x"), _to_int(3.0, "x")
     (4, 12, 3)
-    >>> _to_int(2.5, "a Roman numeral")
+    >>> _to_int(2.5, "a Roman numeral needs a whole number, not {value}")
     Traceback (most recent call last):
     minutes.errors.FormattingError: <input>: a Roman numeral needs a whole number, not 2.5
     """
     number = _to_decimal(value)
     if number != number.to_integral_value(context=_CONTEXT):
-        raise FormattingError(f"{what} needs a whole number, not {value!r}")
+        raise FormattingError(_(message).format(value=repr(value)))
     return int(number)
 
 
@@ -166,9 +217,10 @@ def _check_decimals(decimals: object) -> int | None:
 
     >>> _check_decimals(None), _check_decimals(2)
     (None, 2)
-    >>> _check_decimals(-1)
+    >>> _check_decimals(-1)  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
-    minutes.errors.FormattingError: <input>: decimals must be a whole number from 0 to 20, not -1
+    minutes.errors.FormattingError: <input>:
+        the number of decimals must be a whole number from 0 to 20, not -1
     """
     if decimals is None:
         return None
@@ -178,7 +230,9 @@ def _check_decimals(decimals: object) -> int | None:
         or not 0 <= decimals <= _MAX_ROUNDING_DECIMALS
     ):
         raise FormattingError(
-            f"decimals must be a whole number from 0 to {_MAX_ROUNDING_DECIMALS}, not {decimals!r}"
+            _(
+                "the number of decimals must be a whole number from 0 to {limit}, not {value}"
+            ).format(limit=_MAX_ROUNDING_DECIMALS, value=repr(decimals))
         )
     return decimals
 
@@ -198,7 +252,10 @@ def _digits(number: Decimal, decimals: int | None) -> tuple[bool, str, str]:
         exponent = number.as_tuple().exponent
         if isinstance(exponent, int) and exponent < -_MAX_DECIMALS:
             raise FormattingError(
-                f"{number} has more than {_MAX_DECIMALS} decimals; give decimals= to round it"
+                _(
+                    "{value} has more than {limit} decimals; give the number of decimals to round "
+                    "it to, e.g. number(2)"
+                ).format(value=number, limit=_MAX_DECIMALS)
             )
         text = format(number, "f")
         if "." in text:
@@ -208,10 +265,14 @@ def _digits(number: Decimal, decimals: int | None) -> tuple[bool, str, str]:
         try:
             rounded = number.quantize(quantum, rounding=ROUND_HALF_UP, context=_CONTEXT)
         except InvalidOperation as error:  # pragma: no cover - excluded by the limits above
-            raise FormattingError(f"{number} cannot be rounded to {decimals} decimals") from error
+            raise FormattingError(
+                _("{value} cannot be rounded to {decimals} decimals").format(
+                    value=number, decimals=decimals
+                )
+            ) from error
         text = format(rounded, "f")
     negative = text.startswith("-")
-    integer, _, fraction = text.lstrip("-").partition(".")
+    integer, _point, fraction = text.lstrip("-").partition(".")
     if negative and not (integer + fraction).strip("0"):
         negative = False  # -0.001 rounded to 2 decimals is 0,00, not -0,00
     return negative, integer, fraction
@@ -246,9 +307,14 @@ def _to_date(value: object) -> date:
 
     >>> _to_date("2018-03-07"), _to_date(datetime(2018, 3, 7, 8, 30))
     (datetime.date(2018, 3, 7), datetime.date(2018, 3, 7))
-    >>> _to_date("2018-02-30")  # doctest: +ELLIPSIS
+    >>> _to_date("2018-02-30")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
-    minutes.errors.FormattingError: <input>: '2018-02-30' is not a real date (...)
+    minutes.errors.FormattingError: <input>:
+        '2018-02-30' is not a real date: in month 2 of 2018 the day must be from 01 to 28
+    >>> _to_date("2018-13-01")  # doctest: +NORMALIZE_WHITESPACE
+    Traceback (most recent call last):
+    minutes.errors.FormattingError: <input>:
+        '2018-13-01' is not a real date: the month must be from 01 to 12
     """
     if isinstance(value, datetime):
         return value.date()
@@ -258,14 +324,32 @@ def _to_date(value: object) -> date:
         match = _DATE_RE.fullmatch(value.strip())
         if not match:
             raise FormattingError(
-                f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2018-03-07"
+                _("{value} is not a date; write it as YYYY-MM-DD, e.g. 2018-03-07").format(
+                    value=repr(value)
+                )
             )
         year, month, day = (int(part) for part in match.groups())
         try:
             return date(year, month, day)
-        except ValueError as error:
-            raise FormattingError(f"{value!r} is not a real date ({error})") from error
-    raise FormattingError(f"{value!r} ({type(value).__name__}) is not a date")
+        except ValueError:
+            if not 1 <= month <= 12:
+                problem = _("{value} is not a real date: the month must be from 01 to 12")
+            elif year == 0:
+                problem = _("{value} is not a real date: the year must be from 0001 to 9999")
+            else:
+                problem = _(
+                    "{value} is not a real date: in month {month} of {year} the day must be "
+                    "from 01 to {days}"
+                )
+            days = calendar.monthrange(year, month)[1] if year and 1 <= month <= 12 else 0
+            raise FormattingError(
+                problem.format(value=repr(value), month=month, year=year, days=days)
+            ) from None
+    raise FormattingError(
+        _("{value} is not a date; write it as YYYY-MM-DD, e.g. 2018-03-07").format(
+            value=_shown(value)
+        )
+    )
 
 
 def _to_hour_minute(value: object) -> tuple[int, int]:
@@ -283,9 +367,15 @@ def _to_hour_minute(value: object) -> tuple[int, int]:
             if hour < 24 and minute < 60:
                 return hour, minute
         raise FormattingError(
-            f"{value!r} is not a time of day; write it as HH:MM on a 24-hour clock, e.g. 14:05"
+            _(
+                "{value} is not a time of day; write it as HH:MM on a 24-hour clock, e.g. 14:05"
+            ).format(value=repr(value))
         )
-    raise FormattingError(f"{value!r} ({type(value).__name__}) is not a time of day")
+    raise FormattingError(
+        _("{value} is not a time of day; write it as HH:MM on a 24-hour clock, e.g. 14:05").format(
+            value=_shown(value)
+        )
+    )
 
 
 # --- dates and times ----------------------------------------------------------------------------
@@ -371,7 +461,7 @@ def _official_weekday(name: str) -> str:
     >>> _official_weekday("Thứ Tư"), _official_weekday("Chủ Nhật")
     ('thứ Tư', 'Chủ nhật')
     """
-    first, _, rest = name.strip().partition(" ")
+    first, _space, rest = name.strip().partition(" ")
     if first.lower() == "thứ" and rest:
         return "thứ " + rest[:1].upper() + rest[1:].lower()
     return name[:1].upper() + name[1:].lower()
@@ -459,7 +549,11 @@ def format_money(amount: Number, unit: str = "đồng", decimals: int | None = N
     key = " ".join(unicodedata.normalize("NFC", unit).split()) if isinstance(unit, str) else ""
     power = MONEY_UNITS.get(key)
     if power is None:
-        raise FormattingError(f"unknown money unit {unit!r}; use one of: {', '.join(MONEY_UNITS)}")
+        raise FormattingError(
+            _("unknown money unit {unit}; use one of: {units}").format(
+                unit=repr(unit), units=", ".join(MONEY_UNITS)
+            )
+        )
     value = _to_decimal(amount).scaleb(-power, context=_CONTEXT)
     return f"{_format_decimal(value, _check_decimals(decimals))} {key}"
 
@@ -485,7 +579,7 @@ def _word_options(zero_tens: str, four: str, thousand: str) -> _WordOptions:
     _WordOptions(zero_tens='lẻ', four='tư', thousand='ngàn')
     >>> _word_options("le", "bốn", "nghìn")
     Traceback (most recent call last):
-    minutes.errors.FormattingError: <input>: zero_tens must be one of 'linh', 'lẻ', not 'le'
+    minutes.errors.FormattingError: <input>: `zero_tens` must be one of 'linh', 'lẻ', not 'le'
     """
     checked: list[str] = []
     for name, value, choices in (
@@ -496,7 +590,11 @@ def _word_options(zero_tens: str, four: str, thousand: str) -> _WordOptions:
         text = unicodedata.normalize("NFC", value).strip() if isinstance(value, str) else ""
         if text not in choices:
             allowed = ", ".join(repr(choice) for choice in choices)
-            raise FormattingError(f"{name} must be one of {allowed}, not {value!r}")
+            raise FormattingError(
+                _("`{name}` must be one of {allowed}, not {value}").format(
+                    name=name, allowed=allowed, value=repr(value)
+                )
+            )
         checked.append(text)
     return _WordOptions(*checked)
 
@@ -629,11 +727,15 @@ def number_to_words(
     options = _word_options(zero_tens, four, thousand)
     number = _to_decimal(n)
     if abs(number) > _MAX_WORDS:
-        raise FormattingError(f"{n!r} is too large to read in words (at most 10^21 - 1)")
-    _, _, fraction = _digits(number, None)
+        raise FormattingError(
+            _("{value} is too large to read in words (at most 10^21 - 1)").format(value=repr(n))
+        )
+    fraction = _digits(number, None)[2]
     if len(fraction) > _MAX_WORD_DECIMALS:
         raise FormattingError(
-            f"{n!r} has too many decimals to read in words (at most {_MAX_WORD_DECIMALS})"
+            _("{value} has too many decimals to read in words (at most {limit})").format(
+                value=repr(n), limit=_MAX_WORD_DECIMALS
+            )
         )
     return _words(number, options)
 
@@ -656,10 +758,14 @@ def money_to_words(
     """
     number = _to_decimal(amount)
     if number < 0:
-        raise FormattingError(f"an amount in words cannot be negative: {amount!r}")
+        raise FormattingError(
+            _("an amount in words cannot be negative: {value}").format(value=repr(amount))
+        )
     if number != number.to_integral_value(context=_CONTEXT):
         raise FormattingError(
-            f"an amount in words must be a whole number of đồng, not {amount!r}; round it first"
+            _(
+                "an amount in words must be a whole number of đồng, not {value}; round it first"
+            ).format(value=repr(amount))
         )
     words = number_to_words(int(number), zero_tens=zero_tens, four=four, thousand=thousand)
     return f"{words[:1].upper()}{words[1:]} đồng"
@@ -693,9 +799,11 @@ def to_roman(n: int) -> str:
     Traceback (most recent call last):
     minutes.errors.FormattingError: <input>: a Roman numeral must be from 1 to 3999, not 0
     """
-    value = _to_int(n, "a Roman numeral")
+    value = _to_int(n, N_("a Roman numeral needs a whole number, not {value}"))
     if not 1 <= value <= 3999:
-        raise FormattingError(f"a Roman numeral must be from 1 to 3999, not {n!r}")
+        raise FormattingError(
+            _("a Roman numeral must be from 1 to 3999, not {value}").format(value=repr(n))
+        )
     parts: list[str] = []
     for size, symbol in _ROMAN:
         count, value = divmod(value, size)
@@ -720,9 +828,13 @@ def to_letter(n: int) -> str:
     Traceback (most recent call last):
     minutes.errors.FormattingError: <input>: a point letter must be from 1 to 23, not 24
     """
-    value = _to_int(n, "a point letter")
+    value = _to_int(n, N_("a point letter needs a whole number, not {value}"))
     if not 1 <= value <= len(_LETTERS):
-        raise FormattingError(f"a point letter must be from 1 to {len(_LETTERS)}, not {n!r}")
+        raise FormattingError(
+            _("a point letter must be from 1 to {limit}, not {value}").format(
+                limit=len(_LETTERS), value=repr(n)
+            )
+        )
     return _LETTERS[value - 1]
 
 
@@ -772,7 +884,7 @@ def normalize_text(s: str) -> str:
     'a b c\\nd\\nef'
     """
     if not isinstance(s, str):
-        raise FormattingError(f"{s!r} ({type(s).__name__}) is not text")
+        raise FormattingError(_("{value} is not text").format(value=_shown(s)))
     text = s.replace("\r\n", "\n").replace("\r", "\n")
     out: list[str] = []
     for index, char in enumerate(text):

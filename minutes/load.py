@@ -248,15 +248,13 @@ def _yaml(limits: Limits) -> YAML:
 # (NEL, U+2028, U+2029). Word pastes \x0b (line break) and \x0c (page break) into text. Before
 # parsing each becomes a stand-in from a private use plane (one character for one, so lines and
 # columns stay true), and back in the values after: the text fields then clean them. The stand-ins
-# come from the first of these blocks the text has no character of (the private use planes 16
-# and 15, then the unassigned planes 13 to 4), so that a real character is never taken for one.
+# come from the first plane (private use planes 16 and 15 first, then 14 down to 1) none of whose
+# stand-ins the text itself holds, so that a real character is never taken for one.
 _SHIELDED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
-_STAND_INS = (0x100000, 0xF0000, *(plane << 16 for plane in range(13, 3, -1)))
-_BLOCKS = {base: re.compile(f"[{chr(base)}-{chr(base + 0xFFFF)}]") for base in _STAND_INS}
-_UNSHIELD = {
-    base: {base + code: code for code in range(0x10000) if _SHIELDED.match(chr(code))}
-    for base in _STAND_INS
-}
+_STAND_INS = tuple(plane << 16 for plane in range(16, 0, -1))
+_SHIELDED_CODES = [code for code in range(0x10000) if _SHIELDED.match(chr(code))]
+_UNSHIELD = {base: {base + code: code for code in _SHIELDED_CODES} for base in _STAND_INS}
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def _shield(text: str) -> tuple[str, dict[int, int] | None]:
@@ -264,7 +262,8 @@ def _shield(text: str) -> tuple[str, dict[int, int] | None]:
     (``None`` when there were none)."""
     if not _SHIELDED.search(text):
         return text, None
-    base = next((b for b in _STAND_INS if not _BLOCKS[b].search(text)), _STAND_INS[0])
+    used = {ord(ch) for ch in _ASTRAL.findall(text)}
+    base = next((b for b in _STAND_INS if used.isdisjoint(_UNSHIELD[b])), _STAND_INS[0])
     return _SHIELDED.sub(lambda m: chr(base + ord(m.group())), text), _UNSHIELD[base]
 
 

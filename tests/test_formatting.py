@@ -8,6 +8,7 @@ import os
 import re
 import sys
 import unicodedata
+from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -37,9 +38,12 @@ from minutes.formatting import (
     to_letter,
     to_roman,
 )
+from minutes.i18n import language, set_language
 
 sys.path.insert(0, str(Path(__file__).parent))
 from vn_number_reader import ReadError, read_number
+
+MINIMAL_STATE = Path(__file__).parent / "data" / "minimal-state.yaml"
 
 # No example database on disk. MINUTES_HYPOTHESIS_EXAMPLES=5000 for a longer search.
 PROPERTY = settings(
@@ -708,12 +712,182 @@ ERROR_CASES: list[tuple[Any, tuple[Any, ...], dict[str, Any], str]] = [
 
 @pytest.mark.parametrize(("function", "args", "kwargs", "message"), ERROR_CASES)
 def test_errors(function: Any, args: tuple[Any, ...], kwargs: dict[str, Any], message: str) -> None:
-    with pytest.raises(FormattingError, match=re.escape(message)) as caught:
+    with language("en"), pytest.raises(FormattingError, match=re.escape(message)) as caught:
         function(*args, **kwargs)
     # The CLI catches InputError; a host program catches MinutesError; both must see it.
     assert isinstance(caught.value, InputError)
     assert isinstance(caught.value, MinutesError)
     assert isinstance(caught.value, ValueError)
+
+
+LANGUAGE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG", "MINUTES_LANG")
+
+
+@pytest.fixture
+def default_language(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A neutral environment, whatever the developer's own ``LANG``: the default language."""
+    for variable in LANGUAGE_VARIABLES:
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    set_language(None)
+    yield
+    set_language(None)
+
+
+def _message(function: Any, *args: Any, **kwargs: Any) -> str:
+    """The one message of the FormattingError that ``function(*args, **kwargs)`` raises."""
+    with pytest.raises(FormattingError) as caught:
+        function(*args, **kwargs)
+    assert len(caught.value.problems) == 1
+    return caught.value.problems[0].message
+
+
+UNITS = "đồng, nghìn đồng, ngàn đồng, triệu đồng, tỷ đồng"
+# (function, args, kwargs, Vietnamese message, English message): what a clerk reads.
+LANGUAGE_CASES: list[tuple[Any, tuple[Any, ...], dict[str, Any], str, str]] = [
+    (
+        format_money,
+        (1500, "tỷ"),
+        {},
+        f"đơn vị tiền 'tỷ' không hợp lệ; chỉ được dùng một trong các đơn vị: {UNITS}",
+        f"unknown money unit 'tỷ'; use one of: {UNITS}",
+    ),
+    (
+        format_date,
+        ("07/03/2018",),
+        {},
+        "'07/03/2018' không phải là ngày tháng; ghi theo dạng NĂM-THÁNG-NGÀY, ví dụ 2018-03-07",
+        "'07/03/2018' is not a date; write it as YYYY-MM-DD, e.g. 2018-03-07",
+    ),
+    (
+        format_date,
+        (None,),
+        {},
+        "giá trị để trống không phải là ngày tháng; ghi theo dạng NĂM-THÁNG-NGÀY, ví dụ 2018-03-07",
+        "an empty value is not a date; write it as YYYY-MM-DD, e.g. 2018-03-07",
+    ),
+    (
+        format_date,
+        (20180307,),
+        {},
+        "20180307 (số) không phải là ngày tháng; ghi theo dạng NĂM-THÁNG-NGÀY, ví dụ 2018-03-07",
+        "20180307 (number) is not a date; write it as YYYY-MM-DD, e.g. 2018-03-07",
+    ),
+    (
+        format_date,
+        ("2018-02-30",),
+        {},
+        "'2018-02-30' không phải là ngày có thật: tháng 2 năm 2018 chỉ có ngày từ 01 đến 28",
+        "'2018-02-30' is not a real date: in month 2 of 2018 the day must be from 01 to 28",
+    ),
+    (
+        format_date,
+        ("2018-13-01",),
+        {},
+        "'2018-13-01' không phải là ngày có thật: tháng phải từ 01 đến 12",
+        "'2018-13-01' is not a real date: the month must be from 01 to 12",
+    ),
+    (
+        format_date,
+        ("0000-03-07",),
+        {},
+        "'0000-03-07' không phải là ngày có thật: năm phải từ 0001 đến 9999",
+        "'0000-03-07' is not a real date: the year must be from 0001 to 9999",
+    ),
+    (
+        format_time,
+        (date(2018, 3, 7),),
+        {},
+        "2018-03-07 (ngày tháng) không phải là giờ trong ngày; ghi theo dạng GIỜ:PHÚT, từ 00:00 đến"
+        " 23:59, ví dụ 14:05",
+        "2018-03-07 (date) is not a time of day; write it as HH:MM on a 24-hour clock, e.g. 14:05",
+    ),
+    (
+        number_to_words,
+        (10**21,),
+        {},
+        "1000000000000000000000 quá lớn, không đọc được bằng chữ (tối đa 10^21 - 1)",
+        "1000000000000000000000 is too large to read in words (at most 10^21 - 1)",
+    ),
+    (
+        to_roman,
+        (4000,),
+        {},
+        "số cần viết bằng chữ số La Mã phải từ 1 đến 3999, không phải 4000",
+        "a Roman numeral must be from 1 to 3999, not 4000",
+    ),
+    (
+        to_roman,
+        (2.5,),
+        {},
+        "số cần viết bằng chữ số La Mã phải là số nguyên, không phải 2.5",
+        "a Roman numeral needs a whole number, not 2.5",
+    ),
+    (
+        format_number,
+        (float("nan"),),
+        {},
+        "nan không phải là số hữu hạn",
+        "nan is not a finite number",
+    ),
+    (
+        number_to_words,
+        (5,),
+        {"four": "4"},
+        "`four` chỉ được ghi một trong các giá trị 'bốn', 'tư', không phải '4'",
+        "`four` must be one of 'bốn', 'tư', not '4'",
+    ),
+]
+
+
+@pytest.mark.parametrize(("function", "args", "kwargs", "vietnamese", "english"), LANGUAGE_CASES)
+@pytest.mark.usefixtures("default_language")
+def test_error_messages_are_vietnamese_by_default_and_english_on_request(
+    function: Any, args: tuple[Any, ...], kwargs: dict[str, Any], vietnamese: str, english: str
+) -> None:
+    assert _message(function, *args, **kwargs) == vietnamese
+    with language("en"):
+        assert _message(function, *args, **kwargs) == english
+    with language("vi"):
+        assert _message(function, *args, **kwargs) == vietnamese
+    # str() is what a host program prints: the location, then the same message
+    with pytest.raises(FormattingError) as caught:
+        function(*args, **kwargs)
+    assert str(caught.value) == f"<input>: {vietnamese}"
+
+
+@pytest.mark.parametrize(("function", "args", "kwargs", "_english_part"), ERROR_CASES)
+def test_every_error_message_is_translated(
+    function: Any, args: tuple[Any, ...], kwargs: dict[str, Any], _english_part: str
+) -> None:
+    with language("en"):
+        english = _message(function, *args, **kwargs)
+    with language("vi"):
+        vietnamese = _message(function, *args, **kwargs)
+    assert vietnamese != english
+    # no English word left, whatever the value shown (number(2) is a filter the clerk writes)
+    assert not re.search(r"\b(?:is|not|must|date|write|use|words|empty)\b", vietnamese), vietnamese
+
+
+@pytest.mark.usefixtures("default_language")
+def test_a_clerk_reads_a_formatting_error_in_vietnamese_at_its_line() -> None:
+    """The whole way: a filter in the meeting file, as ``minutes validate`` reports it."""
+    from minutes.validate import validate_text
+
+    text = MINIMAL_STATE.read_text(encoding="utf-8")
+    assert "money('triệu đồng')" in text
+    problems = validate_text(text.replace("money('triệu đồng')", "money('tỷ')"))
+    assert [str(p) for p in problems] == [
+        f"<input>:{_line_of(text, 'content:')}:5: agenda[1].content: đơn vị tiền 'tỷ' không hợp lệ;"
+        f" chỉ được dùng một trong các đơn vị: {UNITS}"
+    ]
+    with language("en"):
+        problems = validate_text(text.replace("money('triệu đồng')", "money('tỷ')"))
+    assert [p.message for p in problems] == [f"unknown money unit 'tỷ'; use one of: {UNITS}"]
+
+
+def _line_of(text: str, needle: str) -> int:
+    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
 
 
 # --- Jinja filters and the public surface ---------------------------------------------------------
@@ -776,11 +950,12 @@ def test_every_function_has_examples() -> None:
 def test_module_imports_nothing_else_from_minutes() -> None:
     source = Path(fmt.__file__).read_text(encoding="utf-8")
     imports = re.findall(r"^\s*(?:from|import)\s+(minutes[\w.]*)", source, flags=re.MULTILINE)
-    assert imports == ["minutes.errors"]
+    assert imports == ["minutes.errors", "minutes.i18n"]
 
 
 def test_doctests() -> None:
-    result = doctest.testmod(fmt, optionflags=doctest.ELLIPSIS)
+    with language("en"):  # the examples show the English source text of the messages
+        result = doctest.testmod(fmt, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 40
     assert result.failed == 0
 

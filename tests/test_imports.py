@@ -101,7 +101,7 @@ ALLOWED = {
     "minutes.errors": set(),
     "minutes.i18n": set(),
     "minutes.resources": set(),
-    "minutes.formatting": {"minutes.errors"},
+    "minutes.formatting": {"minutes.errors", "minutes.i18n"},
     "minutes.model": {"minutes.errors", "minutes.formatting"},
     "minutes.profiles": {"minutes.errors", "minutes.resources"},
 }
