@@ -23,7 +23,7 @@
   // On an empty page, a box nobody has typed in yet shows no error ("missing" everywhere would
   // greet the clerk in red); the status line still counts every problem.
   const touched = new Set();
-  let showAll = form.dataset.fresh !== "true";
+  const showAll = form.dataset.fresh !== "true";
 
   // What the server said with this page (why a download gave the page back, the problems of an
   // opened file, with their lines) stays at the top until the clerk changes something.
