@@ -379,8 +379,9 @@ def cmd_new(args: argparse.Namespace) -> int:
     from minutes.api import write_atomic
     from minutes.starter import starter
 
+    kind = args.kind or args.profile
     if args.file is None:
-        sys.stdout.write(starter(args.profile, schema=args.schema))
+        sys.stdout.write(starter(kind, schema=args.schema))
         return EXIT_OK
     target = Path(args.file)
     if target.exists() and not args.force:
@@ -391,7 +392,7 @@ def cmd_new(args: argparse.Namespace) -> int:
                 hint=_("choose another name, or add --force to overwrite it"),
             )
         )
-    text = starter(args.profile, schema=args.schema, example=target.name)
+    text = starter(kind, schema=args.schema, example=target.name)
     write_atomic(target, text.encode("utf-8"))
     print(_("Wrote {path}").format(path=target))
     print(_("Next: edit it, then run `minutes render {path}`.").format(path=target))
@@ -618,6 +619,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_example(
             "minutes new bien-ban.yaml",
             "minutes new --profile party hoi-nghi.yaml",
+            "minutes new --kind chi-bo sinh-hoat-chi-bo.yaml",
             "minutes new > bien-ban.yaml",
         ),
     )
@@ -627,6 +629,14 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("state", "party"),
         default="state",
         help=_("state: Decree 30/2020 (default); party: Guidance 36-HD/VPTW"),
+    )
+    from minutes.starter import starters  # data files: read only to build this parser
+
+    new.add_argument(
+        "--kind",
+        choices=tuple(starters()),
+        metavar=_("KIND"),
+        help=_("the kind of meeting: {kinds}").format(kinds=", ".join(starters())),
     )
     new.add_argument("--force", action="store_true", help=_("overwrite FILE if it exists"))
     new.add_argument(

@@ -40,6 +40,7 @@ from minutes.model import Minutes, clean_text
 from minutes.profiles import Profile, load_profile
 from minutes.resources import templates_dir
 from minutes.tree import Document, Metadata, parse_tree
+from minutes.view import build as build_view
 
 TEMPLATE = "bien-ban.xhtml.j2"
 
@@ -168,17 +169,8 @@ def _lines(text: object) -> Markup:
     return Markup("<br/>").join(escape(line) for line in str(text).split("\n"))
 
 
-def share(part: object, whole: object) -> str:
-    """``part`` as a percentage of ``whole``, to one decimal rounded half away from zero, without
-    a trailing ``,0``: ``share(14, 15)`` → ``93,3%``, ``share(4, 4)`` → ``100%``."""
-    value = formatting.format_percent(
-        Decimal(str(part)) * 100 / Decimal(str(whole)), decimals=1
-    )
-    return value.replace(f"{formatting.DECIMAL_SYMBOL}0%", "%")
-
-
 def _filters() -> dict[str, Callable[..., Any]]:
-    return {**formatting.FILTERS, "share": share}
+    return dict(formatting.FILTERS)
 
 
 class Composer:
@@ -213,18 +205,7 @@ class Composer:
     def compose(self, minutes: Minutes, profile: Profile | None = None) -> Document:
         """The document tree of ``minutes``, in its own profile unless another is given."""
         profile = profile or load_profile(minutes.profile)
-        view = self._expand(minutes)
-        context = {
-            "m": view,
-            "w": profile.wording,
-            "number_line": profile.format_number(minutes.number, minutes.symbol),
-            "facts": {
-                "present": minutes.present_count,
-                "absent": minutes.absent_count,
-                "expected": minutes.expected_count,
-                "end": minutes.end_datetime,
-            },
-        }
+        context = build_view(minutes, self._expand(minutes), profile)
         try:
             xhtml = self._template.render(context)
         except InputError as exc:  # a value the template cannot write: name at least the file

@@ -16,6 +16,8 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
+from minutes.load import float_text
+
 _SEXAGESIMAL = re.compile(r"[-+]?\d+(:[0-5]?\d)+(\.\d*)?")
 """``11:30``: text in YAML 1.2 (which ``minutes`` reads), but a number (690) to a YAML 1.1
 reader such as PyYAML; quoted, it is the same text to both."""
@@ -31,9 +33,15 @@ def dumps(data: dict[str, Any], header: str | None = None) -> str:
     yaml.allow_unicode = True
     yaml.width = 4096  # long Vietnamese paragraphs stay on one line instead of being folded
     yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.representer.add_representer(float, _float)
     stream = io.StringIO()
     yaml.dump(_styled(data), stream)
     return (header or "") + stream.getvalue()
+
+
+def _float(representer: Any, value: float) -> Any:
+    """A number reads back as itself (see :func:`minutes.load.float_text`)."""
+    return representer.represent_scalar("tag:yaml.org,2002:float", float_text(value))
 
 
 def _styled(value: Any) -> Any:

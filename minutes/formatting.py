@@ -63,6 +63,7 @@ __all__ = [
     "format_money",
     "format_number",
     "format_percent",
+    "format_share",
     "format_time",
     "format_weekday",
     "money_to_words",
@@ -519,6 +520,45 @@ def format_percent(x: Number, decimals: int | None = None) -> str:
     return format_number(x, decimals) + PERCENT_SIGN
 
 
+
+_MAX_SHARE_DECIMALS = 10
+"""The most decimals :func:`format_share` adds to keep a share short of 100% from reading 100%."""
+
+
+def format_share(part: Number, whole: Number, decimals: int | None = 1) -> str:
+    """``part`` as a percentage of ``whole``: ``format_share(14, 15)`` → ``93,3%``.
+
+    Rounded half away from zero to ``decimals`` (1 by default), with two guarantees a signed
+    biên bản needs: a share short of the whole never reads ``100%``, and a share above nothing
+    never reads ``0%`` (as many decimals are added as it takes: 57.460 of 57.465 is ``99,99%``).
+    A whole share has no decimals (``100%``, ``50%``); any other keeps the decimals asked for
+    (``90,50%`` with 2).
+
+    >>> format_share(14, 15), format_share(4, 4), format_share(1, 2), format_share(0, 7)
+    ('93,3%', '100%', '50%', '0%')
+    >>> format_share(57460, 57465), format_share(1, 3000), format_share(181, 200, 2)
+    ('99,99%', '0,03%', '90,50%')
+    >>> format_share(1, 0)
+    Traceback (most recent call last):
+    minutes.errors.FormattingError: <input>: a share of 0 cannot be computed (the whole is 0)
+    """
+    part_value, whole_value = _to_decimal(part), _to_decimal(whole)
+    places = _check_decimals(1 if decimals is None else decimals) or 0
+    if whole_value.is_zero():
+        raise FormattingError(
+            _("a share of {whole} cannot be computed (the whole is 0)").format(whole=whole)
+        )
+    exact = part_value * 100 / whole_value
+    while True:
+        rounded = exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        misleading = (rounded == 100 and exact != 100) or (rounded.is_zero() and exact != 0)
+        if not misleading or places >= _MAX_SHARE_DECIMALS:
+            break
+        places += 1
+    if rounded == rounded.to_integral_value():
+        return format_number(rounded, 0) + PERCENT_SIGN
+    return format_number(rounded, places) + PERCENT_SIGN
+
 MONEY_UNITS: dict[str, int] = {
     "đồng": 0,
     "nghìn đồng": 3,
@@ -915,6 +955,7 @@ FILTERS: dict[str, Callable[..., str]] = {
     "weekday": format_weekday,
     "number": format_number,
     "percent": format_percent,
+    "share": format_share,
     "money": format_money,
     "words": number_to_words,
     "money_words": money_to_words,

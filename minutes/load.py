@@ -39,8 +39,9 @@ from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from minutes.errors import InputError, Problem
+from minutes.facts import Finding, findings_of
 from minutes.i18n import N_, _
-from minutes.model import Minutes, nearest_position
+from minutes.model import PART_KINDS, Minutes, nearest_position
 
 Path_ = tuple[str | int, ...]
 
@@ -136,6 +137,36 @@ def _construct_int(constructor: RoundTripConstructor, node: Any) -> Any:
     return RoundTripConstructor.construct_yaml_int(constructor, node)
 
 
+_THOUSANDS_WITH_DOTS = re.compile(r"[-+]?[1-9][0-9]{0,2}(\.[0-9]{3})+")
+
+
+def float_text(value: float) -> str:
+    """``value`` written so that :func:`loads` reads it back: ``repr``, with a ``0`` added when
+    the digits after the point would look like thousands (``1.234`` → ``1.2340``)."""
+    text = repr(value)
+    return text + "0" if _THOUSANDS_WITH_DOTS.fullmatch(text) else text
+
+
+def _construct_float(constructor: RoundTripConstructor, node: Any) -> Any:
+    """YAML reads ``12.000`` as the number twelve; a Vietnamese clerk wrote twelve thousand. A
+    number written with groups of three digits after a dot is refused rather than printed as 12."""
+    text = str(node.value)
+    if _THOUSANDS_WITH_DOTS.fullmatch(text):
+        digits = text.replace(".", "")
+        return _Rejected(
+            _("`{text}` is ambiguous: YAML reads it as {value}, not {digits}.").format(
+                text=text, value=format(float(text), "g"), digits=digits
+            ),
+            _(
+                "write numbers without thousands separators ({digits}); a decimal number with a "
+                'dot (12.5); or the text to print, in quotes ("{text}")'
+            ).format(digits=digits, text=text),
+            node.start_mark.line,
+            node.start_mark.column,
+        )
+    return RoundTripConstructor.construct_yaml_float(constructor, node)
+
+
 class _PlainConstructor(RoundTripConstructor):
     """Round-trip constructor that leaves timestamps as text for pydantic to parse and check,
     and builds nothing but plain data: any tag beyond the plain ones is refused."""
@@ -145,6 +176,7 @@ _PlainConstructor.add_constructor(
     "tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str
 )
 _PlainConstructor.add_constructor("tag:yaml.org,2002:int", _construct_int)
+_PlainConstructor.add_constructor("tag:yaml.org,2002:float", _construct_float)
 for _tag in ("binary", "set", "pairs"):
     _PlainConstructor.add_constructor(f"tag:yaml.org,2002:{_tag}", _reject_tag)
 _PlainConstructor.add_constructor(None, _reject_tag)  # !foo, !!python/object …
@@ -535,11 +567,11 @@ def field_names(model: type[BaseModel]) -> list[str]:
 
 
 def _problem(parsed: Parsed, error: Any) -> Problem:
-    loc: Path_ = tuple(part for part in error["loc"] if not _is_tag(part))
     kind = error["type"]
     ctx = error.get("ctx") or {}
-    if kind == "votes_exceed_present" and loc == ("agenda",):
-        loc = ("agenda", int(ctx["item"]) - 1, "votes")  # point at the vote, not the agenda
+    loc = _as_written(parsed.data, _without_tags(error["loc"]))
+    if "field" in ctx:  # a check of two fields that is about one of them
+        loc = (str(ctx["field"]),)
     line, column = _position(parsed, loc)
     field = field_path(loc) or None
     hint: str | None = None
@@ -566,6 +598,41 @@ def _problem(parsed: Parsed, error: Any) -> Problem:
 def _is_tag(part: Any) -> bool:
     """pydantic adds union member names (``function-before[…]``) to ``loc``; readers skip them."""
     return isinstance(part, str) and ("[" in part or part in ("str", "int", "float", "Person"))
+
+
+def _without_tags(loc: Any) -> Path_:
+    """``loc`` without the names pydantic adds for the members of a union: the type names, and
+    the kind of a part (``parts[3].table.table.rows`` → ``parts[3].table.rows``)."""
+    parts = [part for part in loc if not _is_tag(part)]
+    kept: list[str | int] = []
+    for index, part in enumerate(parts):
+        after_item = index >= 2 and parts[index - 2] in PART_LISTS
+        doubled = index + 1 < len(parts) and parts[index + 1] == part
+        if after_item and isinstance(parts[index - 1], int) and part in PART_KINDS and doubled:
+            continue
+        kept.append(part)
+    return tuple(kept)
+
+
+PART_LISTS = ("parts",)
+
+
+def _as_written(data: Any, loc: Path_) -> Path_:
+    """``loc`` as the file writes it: a single item where a list may stand (``chair: {…}`` for
+    a list of chairs, ``votes: {…}``) has no index in the file, so none in the message."""
+    kept: list[str | int] = []
+    node = data
+    for part in loc:
+        if isinstance(part, int):
+            if isinstance(node, list):
+                node = node[part] if part < len(node) else None
+                kept.append(part)
+            elif node is not None and part != 0:
+                kept.append(part)
+            continue
+        kept.append(part)
+        node = node.get(part) if isinstance(node, dict) else None
+    return tuple(kept)
 
 
 def _generic(ctx: dict[str, Any], error: Any) -> tuple[str, str | None]:
@@ -639,6 +706,52 @@ _MESSAGES: dict[str, Any] = {
     "votes_exceed_present": _msg(
         N_("Agenda item {item}: {votes} votes, but only {present} members are present.")
     ),
+    "agenda_or_sessions": _msg(
+        N_("The agenda must have at least 1 item."),
+        N_("write the items under `agenda`, or the sessions of the meeting under `sessions`"),
+    ),
+    "missing_start": _msg(
+        N_("This field is required but missing."),
+        N_("add `start: …` (e.g. 2025-11-20 08:00), or give each session its `start`"),
+    ),
+    "missing_chair": _msg(
+        N_("This field is required but missing."),
+        N_("add `chair: …`, or the presidium under `presidium`"),
+    ),
+    "members_twice": _msg(
+        N_("`{old}` and `{new}` are the same count, given twice."),
+        N_("keep one of them"),
+    ),
+    "count_without_line": _msg(
+        N_("`count` belongs to a group line, not to a named person."),
+        N_("write the group as `{{line: …, count: …}}`"),
+    ),
+    "part_type": _msg(
+        N_("A part is a field such as `text: …` or `vote: {{…}}`."),
+        N_("start the part with `- text:`, `- table:`, `- vote:` …"),
+    ),
+    "part_kind": _msg(
+        N_("A part has exactly one of: {kinds} (found: {found})."),
+        N_("put each part on its own `- ` line"),
+    ),
+    "row_length": _msg(
+        N_("Row {row} has {cells} cells, but the table has {columns} columns."),
+        N_('write one cell per column; an empty cell is ""'),
+    ),
+    "sum_of_text": _msg(
+        N_("Row {row} of the summed column `{column}` holds text: {cell}."),
+        N_('write a number, "-" for none, or remove `sum: true` from the column'),
+    ),
+    "total_without_sum": _msg(
+        N_("`total` adds a row of sums, but no column has `sum: true`."),
+        N_("mark the columns to add up with `sum: true`"),
+    ),
+    "empty_signer": _msg(
+        N_("A signer needs an `authority`, a `title` or a `name`."),
+    ),
+    "empty_appendix": _msg(
+        N_("An appendix needs `content`, a `table` or `parts`."),
+    ),
     "number_not_writable": _msg(
         N_("This number cannot be written in the document: {detail}."),
         N_("write a finite number below 10^40, or write the value as text in quotes"),
@@ -647,15 +760,33 @@ _MESSAGES: dict[str, Any] = {
 
 
 def validate_data(parsed: Parsed) -> Minutes:
-    """Validate parsed data; raise :class:`InputError` listing every problem found."""
+    """Validate parsed data; raise :class:`InputError` listing every problem found: the fields
+    that are wrong, then (when every field is right) the numbers that do not add up."""
     if not isinstance(parsed.data, dict):
         raise InputError(Problem(_("The file must be a mapping of fields."), file=parsed.source))
     try:
-        return Minutes.model_validate(parsed.data).with_origin(parsed.source, parsed.positions)
+        minutes = Minutes.model_validate(parsed.data).with_origin(parsed.source, parsed.positions)
     except ValidationError as exc:
         problems = [_problem(parsed, error) for error in exc.errors(include_url=False)]
         problems.sort(key=lambda p: (p.line or 0, p.column or 0))
         raise InputError(problems) from None
+    findings = findings_of(minutes)
+    if findings:
+        raise InputError([_finding(parsed, finding) for finding in findings])
+    return minutes
+
+
+def _finding(parsed: Parsed, finding: Finding) -> Problem:
+    loc = _as_written(parsed.data, finding.path)
+    line, column = _position(parsed, loc)
+    return Problem(
+        finding.message,
+        file=parsed.source,
+        line=line,
+        column=column,
+        field=field_path(loc),
+        hint=finding.hint,
+    )
 
 
 def loads(

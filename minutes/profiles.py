@@ -9,6 +9,7 @@ it. Both writers read the same profile, so the PDF and the DOCX cannot disagree,
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 from typing import Literal
@@ -27,6 +28,7 @@ ROLES: tuple[str, ...] = (
     "org",
     "org-mark",
     "number",
+    "confidential",
     "national-title",
     "motto",
     "place-date",
@@ -38,14 +40,22 @@ ROLES: tuple[str, ...] = (
     "heading-2",
     "heading-3",
     "list-item",
+    "table-caption",
     "table-head",
     "table-cell",
+    "table-center",
     "table-number",
+    "table-note",
+    "signer-authority",
     "signer-title",
+    "signer-position",
     "signer-note",
     "signer-name",
     "recipients-heading",
     "recipients-item",
+    "appendix-label",
+    "appendix-title",
+    "appendix-reference",
     "page-number",
 )
 """Every paragraph role of the document tree. A profile must style each one."""
@@ -107,6 +117,62 @@ class Layout(_Data):
     source: str
 
 
+class SignerPreset(_Data):
+    """One signer of a preset: its lines, and whose name is printed under them."""
+
+    authority: str | None = None
+    title: str | None = None
+    note: str | None = None
+    person: Literal["chair", "secretary", "presidium"] | None = None
+
+
+class When(_Data):
+    """What a meeting must be for a preset to sign it (every condition given must hold)."""
+
+    organization: str | None = None
+    """A regular expression the issuing body's name must match (``^Chi bộ``)."""
+    kind: str | None = None
+    """A regular expression the meeting's ``kind`` must match (``^kỳ họp``)."""
+    chair_position: str | None = None
+    """A regular expression the (first) chair's position must match (``^Bí thư``)."""
+    presidium: bool | None = None
+    """Whether the meeting has a presidium (Đoàn Chủ tịch)."""
+    several_secretaries: bool | None = None
+    """Whether more than one secretary kept the minutes (Đoàn Thư ký)."""
+
+    def matches(
+        self, organization: str, kind: str, chair_position: str, presidium: bool, secretaries: int
+    ) -> bool:
+        tests = (
+            (self.organization, organization),
+            (self.kind, kind),
+            (self.chair_position, chair_position),
+        )
+        if any(
+            pattern is not None and not re.search(pattern, value, re.IGNORECASE)
+            for pattern, value in tests
+        ):
+            return False
+        if self.several_secretaries is not None and self.several_secretaries != (secretaries > 1):
+            return False
+        return self.presidium is None or self.presidium == presidium
+
+
+class SignaturePreset(_Data):
+    """How a kind of meeting signs (a chi bộ: ``T/M CHI BỘ`` / ``BÍ THƯ``)."""
+
+    when: When
+    signers: list[SignerPreset] = Field(min_length=1)
+    source: str
+
+
+class ArchiveLine(_Data):
+    """The archive line of a body whose name matches ``match`` (a chi bộ: ``Lưu Chi bộ.``)."""
+
+    match: str
+    text: str
+
+
 class Wording(_Data):
     """Text that differs between families; ``None`` leaves the element out."""
 
@@ -115,6 +181,8 @@ class Wording(_Data):
     doc_kind: str
     number: str
     number_blank: str
+    number_code: str = "{number}/{symbol}"
+    """The number and symbol as cited in the text (``05/BB-UBND``, ``05-BB/CB``)."""
     org_mark: str | None
     title_mark: str | None
     secretary_title: str
@@ -127,6 +195,26 @@ class Wording(_Data):
     people_unit: str
     show_place_date: bool
     body_style: Literal["state", "party"]
+    recipients_always: bool = True
+    """``Nơi nhận:`` (with the archive line) even when the file lists no recipient."""
+    archive_by_organization: list[ArchiveLine] = Field(default_factory=list)
+    exempt_label: str = "miễn tham dự"
+    vote_intro: str = "Biểu quyết"
+    vote_for: str = "tán thành"
+    vote_against: str = "không tán thành"
+    vote_abstain: str = "không biểu quyết"
+    vote_invalid: str = "không hợp lệ"
+    share_of_word: str = "so với"
+    """Between a share and what it is of: ``(93,33% so với tổng số đại biểu)``."""
+    ballot_intro: str = "Kết quả bỏ phiếu kín"
+    elected: str = "Trúng cử"
+    not_elected: str = "Không trúng cử"
+    time_blank: str = "…… giờ …… phút"
+    """What stands for a time the file does not give, for the clerk to write by hand."""
+    appendix_label: str = "Phụ lục"
+    appendix_reference: str = "(Kèm theo {document} của {organization})"
+    attachments_intro: str = "Kèm theo biên bản"
+    signature_presets: list[SignaturePreset] = Field(default_factory=list)
 
 
 class Profile(_Data):
@@ -146,11 +234,24 @@ class Profile(_Data):
         except KeyError:
             raise InternalError(f"profile {self.id!r} has no role {name!r}") from None
 
-    def format_number(self, number: int | None, symbol: str) -> str:
-        """``Số: 05/BB-UBND`` (state) or ``Số 100-BB/TU`` (party); a blank for a missing number."""
+    def format_number(self, number: int | None, symbol: str | None) -> str:
+        """``Số: 05/BB-UBND`` (state) or ``Số 100-BB/TU`` (party); a blank for a missing number
+        (its spaces kept: they are no-break spaces); ``""`` when neither is given (no line)."""
+        if number is None and symbol is None:
+            return ""
+        if symbol is None:
+            return self.wording.number.format(number=f"{number:02d}", symbol="").rstrip("-/")
         if number is None:
-            return self.wording.number_blank.format(symbol=symbol)
+            return self.wording.number_blank.format(symbol=symbol).replace(" ", "\u00a0")
         return self.wording.number.format(number=f"{number:02d}", symbol=symbol)
+
+    def number_code(self, number: int | None, symbol: str | None) -> str:
+        """The number and symbol as the text cites them (``05/BB-UBND``); ``…`` for a blank
+        number; ``""`` when neither is given."""
+        if number is None and symbol is None:
+            return ""
+        shown = "…" if number is None else f"{number:02d}"
+        return self.wording.number_code.format(number=shown, symbol=symbol or "").strip("-/")
 
 
 def available_profiles() -> list[str]:

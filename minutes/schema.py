@@ -10,7 +10,7 @@ drift from what the loader accepts, and then adjusted where pydantic cannot see 
 * titles and descriptions come from :data:`FIELDS` and :data:`MODELS`, in Vietnamese, because the
   clerks read them (the model's own docstrings are for programmers);
 * a person may be written as a plain line of text (a group: "Lãnh đạo các sở, ban, ngành");
-* ``votes`` may be one vote or a list of them;
+* ``votes``, ``chair``, ``secretary``, ``presenter`` may be one item or a list of them;
 * dates and times are plain YAML text checked by a pattern: JSON Schema's ``date-time`` format
   wants ``2018-03-07T08:00:00``, which nobody writes in a meeting file;
 * a ``$ref`` never has siblings (they are ignored by draft-07 tools such as the YAML extension):
@@ -26,178 +26,10 @@ import json
 from typing import Any
 
 from minutes.model import Minutes
+from minutes.schema_fields import FIELDS, MODELS
 
 SCHEMA_DIALECT = "http://json-schema.org/draft-07/schema#"
 SCHEMA_FILE_NAME = "minutes.schema.json"
-
-MODELS: dict[str, tuple[str, str]] = {
-    "Minutes": (
-        "Biên bản",
-        "Dữ liệu của một cuộc họp, hội nghị và biên bản của nó. Mỗi trường một dòng "
-        "`tên: giá trị`; dòng bắt đầu bằng `#` là ghi chú.",
-    ),
-    "Organization": ("Cơ quan ban hành", "Cơ quan, tổ chức ghi biên bản và cơ quan cấp trên."),
-    "Person": (
-        "Người",
-        "Một người, ghi `name` (họ và tên) và `position` (chức vụ); hoặc một dòng chữ chỉ một "
-        "nhóm người, ví dụ `Lãnh đạo các sở, ban, ngành liên quan`.",
-    ),
-    "AbsentPerson": (
-        "Người vắng mặt",
-        "Một thành viên vắng mặt: họ và tên, chức vụ và lý do vắng mặt (nếu có).",
-    ),
-    "Figure": ("Chỉ tiêu", "Một dòng của bảng số liệu: tên chỉ tiêu, số liệu, đơn vị tính."),
-    "Vote": (
-        "Biểu quyết",
-        "Kết quả biểu quyết một vấn đề: số tán thành, không tán thành, không biểu quyết.",
-    ),
-    "AgendaItem": (
-        "Vấn đề",
-        "Một vấn đề trong nội dung cuộc họp, theo thứ tự diễn biến.",
-    ),
-}
-"""Vietnamese title and description of each model (by its class name)."""
-
-_TEXT = " Viết được **chữ đậm**, *chữ nghiêng*, dòng bắt đầu bằng `- ` là một ý."
-_EXPR = " Số liệu viết `{{ data.ten | bộ lọc }}`, ví dụ `{{ data.doanh_thu | money('tỷ đồng') }}`."
-
-FIELDS: dict[str, dict[str, tuple[str, str]]] = {
-    "Minutes": {
-        "profile": (
-            "Thể thức",
-            "`state`: văn bản hành chính nhà nước (Nghị định 30/2020/NĐ-CP, Mẫu 1.9); "
-            "`party`: văn bản của Đảng (Hướng dẫn 36-HD/VPTW).",
-        ),
-        "organization": (
-            "Cơ quan ban hành",
-            "Cơ quan, tổ chức ghi biên bản (`name`) và cơ quan "
-            "chủ quản hoặc cấp ủy cấp trên (`parent`).",
-        ),
-        "number": (
-            "Số biên bản",
-            "Số thứ tự của biên bản, ví dụ `5`. Bỏ trống để văn thư điền tay.",
-        ),
-        "symbol": (
-            "Ký hiệu",
-            "Ký hiệu biên bản, không có dấu cách: `BB-UBND` (Nhà nước), `BB/TU` (Đảng).",
-        ),
-        "place": (
-            "Địa danh",
-            "Nơi ban hành, in trước ngày tháng, ví dụ `Thái Bình`. Bắt buộc với thể thức Đảng.",
-        ),
-        "date": ("Ngày ghi biên bản", "Dạng NĂM-THÁNG-NGÀY, ví dụ `2018-03-07`."),
-        "title": (
-            "Trích yếu",
-            "Tên cuộc họp, hội nghị, ví dụ `Hội nghị Ban Thường vụ lần thứ 100`.",
-        ),
-        "kind": (
-            "Loại cuộc họp",
-            "Cách gọi trong biên bản: `cuộc họp`, `hội nghị`, `phiên họp`… Mặc định: `cuộc họp` "
-            "(Nhà nước), `hội nghị` (Đảng).",
-        ),
-        "start": (
-            "Thời gian bắt đầu",
-            "Dạng NĂM-THÁNG-NGÀY GIỜ:PHÚT, ví dụ `2018-03-07 08:00`.",
-        ),
-        "end": (
-            "Thời gian kết thúc",
-            'Giờ kết thúc cùng ngày, trong ngoặc kép, ví dụ `"11:30"`; hoặc ngày giờ đầy đủ '
-            "`2018-03-07 11:30`.",
-        ),
-        "location": ("Địa điểm", "Nơi họp, ví dụ `Trụ sở Tỉnh ủy Thái Bình`."),
-        "chair": ("Chủ trì (chủ tọa)", "Người chủ trì: `name` (họ và tên), `position` (chức vụ)."),
-        "secretary": (
-            "Thư ký (người ghi biên bản)",
-            "Người ghi biên bản: `name` (họ và tên), `position` (chức vụ).",
-        ),
-        "members_label": (
-            "Tên gọi thành viên",
-            "Dùng trong thể thức Đảng, ví dụ `Ủy viên Ban Thường vụ Tỉnh ủy`. "
-            "Mặc định: `Thành viên`.",
-        ),
-        "attendees": (
-            "Thành phần có mặt",
-            "Danh sách người có mặt, mỗi người một dòng bắt đầu bằng `- `.",
-        ),
-        "absent": ("Vắng mặt", "Danh sách thành viên vắng mặt, có thể ghi lý do (`reason`)."),
-        "members_present": (
-            "Số thành viên có mặt",
-            "Ghi khi danh sách có mặt không kể tên từng người. Mặc định: đếm theo danh sách.",
-        ),
-        "members_total": (
-            "Tổng số thành viên",
-            "Số thành viên được triệu tập, để ghi `có mặt 15/17`. Mặc định: có mặt + vắng mặt.",
-        ),
-        "invited": ("Khách mời", "Đại biểu mời dự, mỗi người hoặc mỗi nhóm một dòng."),
-        "documents": ("Tài liệu", "Tài liệu sử dụng tại cuộc họp, mỗi tài liệu một dòng."),
-        "agenda": (
-            "Nội dung",
-            "Các vấn đề theo diễn biến cuộc họp; mỗi vấn đề bắt đầu bằng `- title:`.",
-        ),
-        "closing": (
-            "Phần kết",
-            "Đoạn văn trước dòng kết thúc, ví dụ việc đọc lại biên bản." + _TEXT,
-        ),
-        "recipients": (
-            "Nơi nhận",
-            "Mỗi nơi nhận một dòng. Dòng lưu (`Lưu: VT, Hồ sơ.`) được thêm tự động.",
-        ),
-        "data": (
-            "Số liệu",
-            "Số liệu đặt tên, dùng lại trong nội dung: `{{ data.ten }}`. Số viết liền, không "
-            "dấu phân cách, ví dụ `doanh_thu: 12181000000000`.",
-        ),
-    },
-    "Organization": {
-        "name": (
-            "Tên cơ quan",
-            "Tên cơ quan, tổ chức ghi biên bản. Viết `\\n` trong ngoặc kép để xuống dòng.",
-        ),
-        "parent": ("Cơ quan cấp trên", "Cơ quan chủ quản hoặc cấp ủy cấp trên (nếu có)."),
-    },
-    "Person": {
-        "name": ("Họ và tên", "Họ và tên, ví dụ `Nguyễn Văn An`."),
-        "position": ("Chức vụ", "Chức vụ, ví dụ `Chủ tịch Ủy ban nhân dân xã`."),
-        "line": (
-            "Dòng chữ",
-            "Một dòng chữ thay cho họ tên, chỉ một nhóm người. Thường viết thẳng `- Lãnh đạo …`.",
-        ),
-    },
-    "AbsentPerson": {
-        "name": ("Họ và tên", "Họ và tên người vắng mặt."),
-        "position": ("Chức vụ", "Chức vụ người vắng mặt."),
-        "line": ("Dòng chữ", "Một dòng chữ chỉ một nhóm người vắng mặt."),
-        "reason": ("Lý do vắng mặt", "Ví dụ `đi công tác`, `có lý do`."),
-    },
-    "Figure": {
-        "label": ("Chỉ tiêu", "Tên chỉ tiêu, ví dụ `Doanh thu năm 2017`."),
-        "value": ("Số liệu", "Số (dùng dấu chấm cho phần thập phân, ví dụ `317.35`) hoặc chữ."),
-        "unit": ("Đơn vị tính", 'Ví dụ `tỷ đồng`, `ha`, `người`, `"%"`.'),
-    },
-    "Vote": {
-        "question": ("Nội dung biểu quyết", "Ví dụ `thông qua kế hoạch`."),
-        "for": ("Tán thành", "Số người tán thành."),
-        "against": ("Không tán thành", "Số người không tán thành. Mặc định: 0."),
-        "abstain": ("Không biểu quyết", "Số người không biểu quyết. Mặc định: 0."),
-    },
-    "AgendaItem": {
-        "title": ("Tên vấn đề", "Tên vấn đề được trình bày, thảo luận."),
-        "presenter": (
-            "Người trình bày",
-            "Người hoặc cơ quan trình bày: `name` và `position`, hoặc một dòng chữ.",
-        ),
-        "content": ("Nội dung trình bày", "Nội dung chính của vấn đề." + _TEXT + _EXPR),
-        "figures": ("Bảng số liệu", "Các dòng của bảng số liệu: `label`, `value`, `unit`."),
-        "figures_caption": ("Dòng dẫn bảng số liệu", "Dòng chữ in ngay trước bảng số liệu."),
-        "discussion": ("Ý kiến thảo luận", "Ý kiến của các đại biểu." + _TEXT + _EXPR),
-        "conclusion": ("Kết luận", "Kết luận của người chủ trì." + _TEXT + _EXPR),
-        "votes": (
-            "Biểu quyết",
-            "Một biểu quyết (`question`, `for`, `against`, `abstain`) hoặc danh sách biểu quyết.",
-        ),
-    },
-}
-"""Vietnamese title and description of every field, by model class name and YAML name."""
 
 _DATE = r"^\d{4}-\d{1,2}-\d{1,2}$"
 _TIME = r"^\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$"
@@ -210,6 +42,12 @@ _FORMATS = {
     "time": {"type": "string", "pattern": _TIME, "examples": ["11:30"]},
 }
 _PEOPLE = ("Person", "AbsentPerson")
+ONE_OR_MANY = {
+    "Minutes": ("chair", "secretary"),
+    "AgendaItem": ("presenter", "votes"),
+    "Session": ("chair",),
+}
+"""Fields that take one item or a list of them (:func:`minutes.model.text.one_or_many`)."""
 
 
 def json_schema() -> dict[str, Any]:
@@ -262,11 +100,11 @@ def _describe_model(name: str, model: dict[str, Any]) -> None:
         properties[field] = {"title": field_title, "description": field_description, **node}
     if name in _PEOPLE:  # the model's own check: a person needs a name, or is a line of text
         model["anyOf"] = [{"required": ["name"]}, {"required": ["line"]}]
-    if name == "AgendaItem":
-        votes = properties["votes"]
-        item = votes.pop("items")
-        del votes["type"]
-        votes["anyOf"] = [{"type": "array", "items": item}, item]
+    for field in ONE_OR_MANY.get(name, ()):
+        node = properties[field]
+        item = node.pop("items")
+        del node["type"]
+        node["anyOf"] = [{"type": "array", "items": item}, item]
 
 
 def _rewrite(node: Any) -> Any:
@@ -276,7 +114,7 @@ def _rewrite(node: Any) -> Any:
     if not isinstance(node, dict):
         return node
     fmt = node.get("format")
-    if fmt in _FORMATS and node.get("type") == "string":
+    if isinstance(fmt, str) and fmt in _FORMATS and node.get("type") == "string":
         rest = {k: v for k, v in node.items() if k not in ("format", "type")}
         return {**rest, **_FORMATS[fmt]}
     reference = node.get("$ref", "")

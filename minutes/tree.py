@@ -38,11 +38,12 @@ GROUPS: tuple[str, ...] = (
     "header",  # table: the two header cells
     "header-left",  # td: parent body, issuing body, number
     "header-right",  # td: national title, motto, place and date
-    "figures",  # table: a figures table inside the body
+    "data-table",  # table: a table of the body or an appendix (figures, results, any columns)
     "signatures",  # table: the two signature columns
     "signer",  # td: one signer (title, note, name)
     "recipients",  # div: Nơi nhận and its lines
     "keep-together",  # div: content that must stay on one page with what follows
+    "appendix",  # div: an appendix, on pages of its own after the signatures
 )
 """Grouping classes: structure only, no text style of their own."""
 

@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from minutes.api import Renderer
 from minutes.load import loads
 from minutes.model import Minutes
-from minutes.starter import starter
+from minutes.starter import starter, starters
 
 KEY = re.compile(r"^\s*(?:- )?([A-Za-z_]+):")
 
@@ -36,45 +36,72 @@ def test_the_starter_names_its_schema_first() -> None:
     )
 
 
-def _field_names(model: type[BaseModel]) -> set[str]:
-    names: set[str] = set()
-    for name, field in model.model_fields.items():
-        names.add(field.alias or name)
-    return names
+def _models(root: type[BaseModel]) -> list[type[BaseModel]]:
+    """Every model reachable from ``root`` through its fields."""
+    found: list[type[BaseModel]] = []
+    todo = [root]
+    while todo:
+        model = todo.pop()
+        if model in found:
+            continue
+        found.append(model)
+        for field in model.model_fields.values():
+            todo.extend(
+                t
+                for t in _types(field.annotation)
+                if isinstance(t, type) and issubclass(t, BaseModel)
+            )
+    return found
+
+
+def _types(annotation: object) -> list[object]:
+    import typing
+
+    args = typing.get_args(annotation)
+    return [annotation, *(t for arg in args for t in _types(arg))]
 
 
 def _all_fields() -> set[str]:
-    from minutes.model import AbsentPerson, AgendaItem, Figure, Organization, Person, Vote
-
-    models: list[type[BaseModel]] = [
-        Minutes,
-        Organization,
-        Person,
-        AbsentPerson,
-        Figure,
-        Vote,
-        AgendaItem,
-    ]
-    return set().union(*(_field_names(m) for m in models)) - {"line"}  # `line`: a plain string
+    """Every field name of the format (``line`` is written as a plain string)."""
+    names = {
+        field.alias or name
+        for model in _models(Minutes)
+        for name, field in model.model_fields.items()
+    }
+    return names - {"line"}
 
 
-@pytest.mark.parametrize("profile", ["state", "party"])
-def test_every_field_is_shown_and_explained(profile: str) -> None:
-    """Each field of the format appears, and where it first appears a Vietnamese comment says
-    what it is (``line`` is written as a plain string, never by its name; ``members_label`` is
-    a heading of the Party format only)."""
-    text = starter(profile)
+def _first_comments(text: str) -> dict[str, str]:
     first_comment: dict[str, str] = {}
     for line in text.splitlines():
         match = KEY.match(line)
         if match and match.group(1) not in first_comment:
             first_comment[match.group(1)] = line.partition(" #")[2].strip()
-    expected = _all_fields() - ({"members_label"} if profile == "state" else set())
-    missing = expected - set(first_comment)
-    assert not missing, missing
-    silent = [name for name in expected if not first_comment[name]]
-    assert not silent, silent
-    assert "không bắt buộc" in text  # optional fields say so
+    return first_comment
+
+
+@pytest.mark.parametrize("kind", sorted(starters()))
+def test_each_starter_renders_as_it_is(kind: str) -> None:
+    meeting = loads(starter(kind), f"{kind}.yaml")
+    assert meeting.profile == starters()[kind].profile
+    renderer = Renderer()
+    assert renderer.render_pdf(meeting).startswith(b"%PDF-")
+    assert renderer.render_docx(meeting).startswith(b"PK")
+
+
+def test_every_field_is_shown_and_explained_by_some_starter() -> None:
+    """Each field of the format appears in a starter, and where it first appears in that
+    starter a Vietnamese comment says what it is."""
+    explained: set[str] = set()
+    for kind in starters():
+        explained |= {name for name, comment in _first_comments(starter(kind)).items() if comment}
+    missing = _all_fields() - explained
+    assert not missing, sorted(missing)
+
+
+@pytest.mark.parametrize("profile", ["state", "party"])
+def test_the_general_starters_say_what_is_optional(profile: str) -> None:
+    assert "không bắt buộc" in starter(profile)
 
 
 def test_writes_a_file_and_refuses_to_overwrite_it(

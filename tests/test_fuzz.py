@@ -151,6 +151,21 @@ def person() -> Any:
 # -- strategies: meetings --------------------------------------------------------------------------
 
 
+def present_of(meeting: dict[str, Any]) -> int | None:
+    """Those present as the documentation defines them: ``members_present``; or the attendees,
+    when every one is a named person, with the chair when not listed; else unknown."""
+    if "members_present" in meeting:
+        return int(meeting["members_present"])
+    attendees = meeting["attendees"]
+    if not attendees or any(isinstance(p, str) or "line" in p for p in attendees):
+        return None
+    chair = meeting["chair"]
+    if isinstance(chair, str) or "line" in chair:
+        return None
+    names = {p["name"].casefold() for p in attendees}
+    return len(attendees) + (chair["name"].casefold() not in names)
+
+
 @st.composite
 def valid_meetings(draw: Any) -> dict[str, Any]:
     """A random meeting that must render: every constraint of the model respected."""
@@ -161,7 +176,7 @@ def valid_meetings(draw: Any) -> dict[str, Any]:
     attendees = draw(st.lists(person(), max_size=30 if LONG else 12))
     absent = draw(st.lists(person(), max_size=3))
     present = draw(st.one_of(st.none(), st.integers(1, 10**6)))
-    present_count = present if present is not None else len(attendees)
+    chair = draw(person())
     meeting: dict[str, Any] = {
         "profile": profile,
         "organization": {"name": draw(line_of_text(max_words=12))},
@@ -170,7 +185,7 @@ def valid_meetings(draw: Any) -> dict[str, Any]:
         "title": draw(line_of_text(max_words=60 if LONG else 25)),
         "start": start.strftime("%Y-%m-%d %H:%M"),
         "location": draw(line_of_text(max_words=15)),
-        "chair": draw(person()),
+        "chair": chair,
         "secretary": draw(person()),
         "attendees": attendees,
         "agenda": [],
@@ -216,20 +231,22 @@ def valid_meetings(draw: Any) -> dict[str, Any]:
         figures = draw(st.lists(figure(), max_size=5))
         if figures:
             item["figures"] = figures
-        if present_count:
+        voters = present_of(meeting)
+        if voters:
             votes = []
             for _ in range(draw(st.integers(0, 3))):
-                cast = draw(st.integers(0, present_count))
-                against = draw(st.integers(0, cast))
-                abstain = draw(st.integers(0, cast - against))
-                votes.append(
-                    {
-                        "question": draw(line_of_text(max_words=10)),
-                        "for": cast - against - abstain,
-                        "against": against,
-                        "abstain": abstain,
-                    }
-                )
+                # every answer given adds up to those present; with one left out, less
+                against = draw(st.integers(0, voters))
+                abstain = draw(st.integers(0, voters - against))
+                vote = {
+                    "question": draw(line_of_text(max_words=10)),
+                    "for": voters - against - abstain,
+                    "against": against,
+                    "abstain": abstain,
+                }
+                if draw(st.booleans()):
+                    del vote[draw(st.sampled_from(["against", "abstain"]))]
+                votes.append(vote)
             if votes:
                 item["votes"] = votes if len(votes) > 1 or draw(st.booleans()) else votes[0]
         meeting["agenda"].append(item)
@@ -321,8 +338,8 @@ def test_valid_meetings_render_and_read_back(meeting: dict[str, Any], form: str,
 
 # -- invalid meetings ------------------------------------------------------------------------------
 
-REQUIRED = ("profile", "organization", "symbol", "date", "title", "start", "location", "chair",
-            "secretary", "agenda")  # fmt: skip
+REQUIRED = ("profile", "organization", "date", "title", "start", "chair", "secretary",
+            "agenda")  # fmt: skip
 WRONG_VALUES: dict[str, list[Any]] = {
     "title": [["a", "b"], {"x": 1}, None, ""],
     "number": ["năm", 0, -3, 2.5, [1], True],

@@ -201,11 +201,27 @@ def test_body_first_line_indent_is_10mm(source: Path, outputs) -> None:
     assert indent == pytest.approx(pdf.profile.role("body").indent_first_mm, abs=0.2)
 
 
+def signers_in_tree(document) -> list[tuple[str, str]]:
+    """Each signer's first line (authority or title) and printed name, from the tree's
+    signature tables (column by column)."""
+    found = []
+    for table in document.body.iter("table"):
+        if table.get("class") != "signatures":
+            continue
+        rows = [[text_of(cell) for cell in row.findall("td")] for row in table.findall("tr")]
+        for column in zip(*rows, strict=True):
+            lines = [line for line in column[:-1] if line]
+            if lines and column[-1]:
+                found.append((lines[0], column[-1]))
+    return found
+
+
 def test_signer_names_are_bold(source: Path, outputs) -> None:
     pdf = outputs.pdf(source)
     m = outputs.minutes(source)
-    for name in (m.secretary.name, m.chair.name):
-        assert name
+    signers = signers_in_tree(outputs.document(source))
+    assert [name for _title, name in signers] == [m.secretary[0].name, m.chairs[0].name]
+    for _title, name in signers:
         matches = pdf.search(name)
         assert matches, name
         last = matches[-1]  # the signature comes after any mention in the text
@@ -216,11 +232,7 @@ def test_signer_names_are_bold(source: Path, outputs) -> None:
 
 def test_signature_titles_sit_over_the_names(source: Path, outputs) -> None:
     pdf = outputs.pdf(source)
-    m = outputs.minutes(source)
-    wording = pdf.profile.wording
-    pairs = ((wording.secretary_title, m.secretary.name), (wording.chair_title, m.chair.name))
-    for title, name in pairs:
-        assert name
+    for title, name in signers_in_tree(outputs.document(source)):
         t = pdf.search(title)[-1]
         n = pdf.search(name)[-1]
         assert n.page == t.page and n.top > t.bottom + 30, "no room to sign"

@@ -148,7 +148,7 @@ def test_party_body_and_signatures() -> None:
     assert 14 <= body.size_pt <= 15 and body.align == "justify"
     assert body.indent_first_mm == 10 and body.space_before_pt >= 6
     assert p.wording.secretary_title == "NGƯỜI GHI BIÊN BẢN"
-    assert p.wording.chair_title == "CHỦ TRÌ HỘI NGHỊ"
+    assert p.wording.chair_title == "CHỦ TRÌ {KIND}"  # CHỦ TRÌ HỘI NGHỊ for a hội nghị (HD 16)
     assert p.role("signer-title").bold and p.role("signer-title").size_pt == 14
     assert p.role("signer-name").bold and p.role("signer-name").size_pt == 14
     heading = p.role("recipients-heading")

@@ -160,10 +160,10 @@ def test_validate_lists_every_problem_with_its_place(client: TestClient) -> None
     body = response.json()
     assert body["valid"] is False
     found = {error["field"]: error for error in body["errors"]}
-    assert set(found) == {"location", "chair", "number", "unknown_field", "agenda[1].content"}
+    assert set(found) == {"chair", "number", "unknown_field", "agenda[1].content"}
     for error in body["errors"]:
         assert error["message"] and error["line"] >= 1 and "file" not in error
-    assert found["location"]["path"] == ["location"]
+    assert found["chair"]["path"] == ["chair"]
     assert found["number"]["path"] == ["number"]
     assert found["number"]["line"] == line_of(BAD, "number:")
     assert found["number"]["message"] == "Cần ghi số nguyên."

@@ -571,7 +571,9 @@ class _Measurer:
     def _signatures(self) -> int | None:
         """Find the signature table; return the index of its first paragraph."""
         wording = self.profile.wording
-        left_title, right_title = _squeeze(wording.secretary_title), _squeeze(wording.chair_title)
+        left_title, right_title = _squeeze(wording.secretary_title), _squeeze(
+            wording.chair_title.replace("{KIND}", "HỘI NGHỊ")
+        )
         titles = self._by_role("signer-title")
         if not titles:
             titles = [

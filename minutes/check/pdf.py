@@ -595,7 +595,9 @@ class _Measurer:
     def _signatures(self) -> tuple[int, float] | None:
         """Find the signature block; return where it starts (page, top)."""
         wording = self.profile.wording
-        left_title, right_title = _squeeze(wording.secretary_title), _squeeze(wording.chair_title)
+        left_title, right_title = _squeeze(wording.secretary_title), _squeeze(
+            wording.chair_title.replace("{KIND}", "HỘI NGHỊ")
+        )
         for page in reversed(self.pages):
             rows = _rows(page.lines)
             for row in reversed(rows):
@@ -627,7 +629,9 @@ class _Measurer:
             [ln for ln in lines if ln.centre < split],
             [ln for ln in lines if ln.centre >= split],
         ]
-        titles = (_squeeze(wording.secretary_title), _squeeze(wording.chair_title))
+        titles = (_squeeze(wording.secretary_title), _squeeze(
+            wording.chair_title.replace("{KIND}", "HỘI NGHỊ")
+        ))
         found_titles: list[Line | None] = []
         under_title: list[bool] = []
         for column, title, cell in zip(columns, titles, (left_cell, right_cell), strict=False):

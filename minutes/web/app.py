@@ -134,7 +134,7 @@ def _guard(app: FastAPI, settings: Settings) -> None:
 
 
 def _templates() -> Jinja2Templates:
-    from minutes.schema import FIELDS
+    from minutes.schema_fields import FIELDS
 
     templates = Jinja2Templates(directory=templates_dir())
     templates.env.globals.update(

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from minutes.i18n import _
+from minutes.load import float_text
 
 Path_ = tuple[str | int, ...]
 
@@ -267,7 +268,9 @@ def scalar_text(value: Any) -> str:
         return "true" if value else "false"
     if value is None:
         return "null"
-    if isinstance(value, (int, float)):
+    if isinstance(value, float):
+        return float_text(value)
+    if isinstance(value, int):
         return repr(value)
     if isinstance(value, str):
         plain = value and value == value.strip() and "\n" not in value and "\r" not in value

@@ -94,17 +94,45 @@ table.header {{ width: 100%; table-layout: fixed; }}
 table.header td, table.signatures td {{ padding: 0 {CELL_PADDING_MM:g}mm; box-sizing: border-box; }}
 td.header-left {{ width: {layout.header_left_mm:g}mm; }}
 td.header-right {{ width: {layout.header_right_mm:g}mm; }}
-table.figures {{ width: 100%; margin-top: 6pt; break-inside: auto; }}
-table.figures th, table.figures td {{ border: 0.5pt solid black; padding: 1pt 4pt;
+table.data-table {{ width: 100%; table-layout: fixed; margin-top: 6pt; break-inside: auto; }}
+table.data-table th, table.data-table td {{ border: 0.5pt solid black; padding: 1pt 4pt;
   vertical-align: middle; }}
-table.figures thead {{ display: table-header-group; }}
-table.figures tr {{ break-inside: avoid; }}
+table.data-table thead {{ display: table-header-group; }}
+table.data-table tr {{ break-inside: avoid; }}
+table.data-table tbody tr:first-child {{ break-after: avoid; }}
+table.data-table tbody tr:last-child {{ break-before: avoid; }}
 table.signatures {{ width: 100%; table-layout: fixed; margin-top: 6pt; break-inside: avoid; }}
 table.signatures tr {{ break-inside: avoid; break-after: avoid; }}
-table.signatures td.signer:first-child {{ width: {layout.signature_left_mm:g}mm; }}
-table.signatures td.signer:last-child {{ width: {layout.signature_right_mm:g}mm; }}
+table.signatures td.signer:first-child:nth-last-child(2) {{
+  width: {layout.signature_left_mm:g}mm; }}
+table.signatures td.signer:last-child:nth-child(2) {{ width: {layout.signature_right_mm:g}mm; }}
 div.recipients {{ break-inside: avoid; }}
-div.keep-together {{ break-inside: avoid; }}""",
+div.keep-together {{ break-inside: avoid; }}
+div.appendix {{ break-before: page; }}""",
     ]
+    parts.extend(_appendix_pages())
     parts.extend(role_css(name, role) for name, role in profile.roles.items())
     return "\n".join(parts) + "\n"
+
+
+APPENDIX_PAGE_NAMES = 30
+"""Appendices that get page names of their own (``appendix-1`` …); later ones share the last."""
+
+
+def appendix_page(index: int) -> str:
+    """The page name of the ``index``-th appendix (1-based)."""
+    return f"appendix-{min(index, APPENDIX_PAGE_NAMES)}"
+
+
+def _appendix_pages() -> list[str]:
+    """Each appendix numbers its pages from 1 (PL I, III.1.đ), without a number on its first
+    page (as the document's own first page, PL I, I.7). A page group starts where the page name
+    changes, so each appendix needs a name of its own."""
+    rules = []
+    for index in range(1, APPENDIX_PAGE_NAMES + 1):
+        name = appendix_page(index)
+        rules.append(
+            f"div.{name} {{ page: {name}; }}\n"
+            f"@page :nth(1 of {name}) {{ counter-reset: page 1; @top-center {{ content: none; }} }}"
+        )
+    return rules

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from docx import Document as new_docx
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
@@ -33,7 +33,13 @@ from minutes.errors import InternalError
 from minutes.profiles import ROLES, Profile, Role
 from minutes.resources import fonts_dir
 from minutes.tree import Document, role_of, text_of
-from minutes.writers.metrics import box_width_pt, longest_line_pt, ruled_lines
+from minutes.writers.metrics import (
+    TABLE_PADDING_PT,
+    box_width_pt,
+    column_widths_mm,
+    longest_line_pt,
+    ruled_lines,
+)
 from minutes.writers.shared import CELL_PADDING_MM
 
 STYLE_NAMES: dict[str, str] = {
@@ -41,6 +47,7 @@ STYLE_NAMES: dict[str, str] = {
     "org": "BB Cơ quan ban hành",
     "org-mark": "BB Dấu sao",
     "number": "BB Số và ký hiệu",
+    "confidential": "BB Độ mật",
     "national-title": "BB Quốc hiệu",
     "motto": "BB Tiêu ngữ",
     "place-date": "BB Địa danh và ngày tháng",
@@ -52,14 +59,22 @@ STYLE_NAMES: dict[str, str] = {
     "heading-2": "BB Đề mục 2",
     "heading-3": "BB Đề mục 3",
     "list-item": "BB Gạch đầu dòng",
+    "table-caption": "BB Tên bảng",
     "table-head": "BB Bảng tiêu đề",
     "table-cell": "BB Bảng nội dung",
+    "table-center": "BB Bảng giữa",
     "table-number": "BB Bảng số liệu",
+    "table-note": "BB Ghi chú bảng",
+    "signer-authority": "BB Quyền hạn người ký",
     "signer-title": "BB Chức danh người ký",
+    "signer-position": "BB Chức vụ người ký",
     "signer-note": "BB Ghi chú chữ ký",
     "signer-name": "BB Họ tên người ký",
     "recipients-heading": "BB Nơi nhận",
     "recipients-item": "BB Nơi nhận dòng",
+    "appendix-label": "BB Phụ lục số",
+    "appendix-title": "BB Tên phụ lục",
+    "appendix-reference": "BB Chỉ dẫn phụ lục",
     "page-number": "BB Số trang",
 }
 """One Word paragraph style per role, named so a clerk recognises it in Word's style list."""
@@ -296,10 +311,12 @@ class _Builder:
             self._paragraph(element, container)
         elif tag == "table" and "header" in classes:
             self._header_table(element, container)
-        elif tag == "table" and "figures" in classes:
-            self._figures_table(element, container)
+        elif tag == "table" and "data-table" in classes:
+            self._data_table(element, container)
         elif tag == "table" and "signatures" in classes:
             self._signature_table(element, container)
+        elif tag == "div" and "appendix" in classes:
+            self._appendix(element, container)
         elif tag == "div":
             for child in element:
                 self._block(child, container)
@@ -307,6 +324,15 @@ class _Builder:
                     _keep_last_with_next(container)
         else:
             raise InternalError(f"the DOCX writer does not know <{tag} class={classes}>")
+
+    def _appendix(self, element: ET.Element, container: Any) -> None:
+        """An appendix starts a section of its own: a new page, its pages numbered from 1
+        (PL I, III.1.đ), no number on its first page."""
+        section = self.docx.add_section(WD_SECTION.NEW_PAGE)
+        section.different_first_page_header_footer = True
+        _restart_page_numbers(section)
+        for child in element:
+            self._block(child, container)
 
     def _paragraph(self, element: ET.Element, container: Any) -> Any:
         role = role_of(element)
@@ -346,16 +372,18 @@ class _Builder:
             return float(Emu(width).pt) - 2 * float(Mm(CELL_PADDING_MM).pt)
         return box_width_pt(self.profile, None)
 
-    def _two_columns(
-        self, element: ET.Element, container: Any, widths: tuple[float, float], group: str
+    def _columns(
+        self, element: ET.Element, container: Any, widths: tuple[float, ...], group: str
     ) -> Any:
-        """A borderless table of two fixed columns whose cells hold role paragraphs."""
+        """A borderless table of fixed columns whose cells hold role paragraphs."""
         rows = element.findall("./tr")
         for row in rows:
             cells = row.findall("./td")
-            if len(cells) != 2 or any(group not in c.get("class", "") for c in cells):
-                raise InternalError(f"a {element.get('class')} row needs two {group} cells")
-        table = container.add_table(rows=len(rows), cols=2)
+            if len(cells) != len(widths) or any(group not in c.get("class", "") for c in cells):
+                raise InternalError(
+                    f"a {element.get('class')} row needs {len(widths)} {group} cells"
+                )
+        table = container.add_table(rows=len(rows), cols=len(widths))
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
         _set_fixed_layout(table, widths, CELL_PADDING_MM)
@@ -377,38 +405,51 @@ class _Builder:
     def _header_table(self, element: ET.Element, container: Any) -> None:
         layout = self.profile.layout
         widths = (layout.header_left_mm, layout.header_right_mm)
-        self._two_columns(element, container, widths, "header-")
+        self._columns(element, container, widths, "header-")
 
     def _signature_table(self, element: ET.Element, container: Any) -> None:
         layout = self.profile.layout
-        widths = (layout.signature_left_mm, layout.signature_right_mm)
-        table = self._two_columns(element, container, widths, "signer")
+        count = max(len(row.findall("./td")) for row in element.findall("./tr"))
+        if count == 2:
+            widths: tuple[float, ...] = (layout.signature_left_mm, layout.signature_right_mm)
+        else:
+            widths = (self.profile.page.text_width_mm / count,) * count
+        table = self._columns(element, container, widths, "signer")
         for row in table.rows[:-1]:  # keep the block on one page: each row stays with the next
             for cell in row.cells:
                 for paragraph in cell.paragraphs:
                     paragraph.paragraph_format.keep_with_next = True
 
-    def _figures_table(self, element: ET.Element, container: Any) -> None:
+    def _data_table(self, element: ET.Element, container: Any) -> None:
+        """A bordered table; its header row repeats on each page it runs onto, and neither its
+        first nor its last row is left alone at a page foot or head."""
         rows = element.findall(".//tr")
-        columns = max(len(list(row)) for row in rows)
-        table = container.add_table(rows=len(rows), cols=columns)
+        widths = tuple(column_widths_mm(element, self.profile, self.fonts))
+        table = container.add_table(rows=len(rows), cols=len(widths))
         table.style = self.docx.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        text_width = self.profile.page.text_width_mm
-        narrow = (12.0, 0.0, 30.0, 30.0) if columns == 4 else (0.0,) * columns
-        rest = (text_width - sum(narrow)) / max(1, sum(1 for w in narrow if w == 0))
-        widths = tuple(w or rest for w in narrow)
-        _set_fixed_layout(table, widths, CELL_PADDING_MM)
-        for r, (row, source) in enumerate(zip(table.rows, rows, strict=False)):
-            if r == 0 and element.find("thead") is not None:
+        _set_fixed_layout(table, widths, TABLE_PADDING_PT * 25.4 / 72)
+        head = element.find("thead") is not None
+        body_rows = len(rows) - (1 if head else 0)
+        for r, (row, source) in enumerate(zip(table.rows, rows, strict=True)):
+            if r == 0 and head:
                 _set_header_row(row)
             _set_cant_split(row)
-            for cell, width, source_cell in zip(row.cells, widths, source, strict=False):
-                cell.width = Mm(width)
+            keep = (head and r <= 1) or (r == 0) or (body_rows > 1 and r == len(rows) - 2)
+            column = 0
+            for source_cell in source:
+                span = int(source_cell.get("colspan", "1"))
+                cell = row.cells[column]
+                if span > 1:
+                    cell = cell.merge(row.cells[column + span - 1])
+                cell.width = Mm(sum(widths[column : column + span]))
                 role = role_of(source_cell) or "table-cell"
                 paragraph = cell.paragraphs[0]
                 paragraph._p.get_or_add_pPr().style = style_id(role)
                 _add_runs(paragraph, source_cell, caps=self.profile.role(role).caps)
+                if keep:
+                    paragraph.paragraph_format.keep_with_next = True
+                column += span
         self._add_paragraph(container, RULE_STYLE_ID)  # keeps tables apart
 
 
@@ -668,3 +709,22 @@ def _set_cant_split(row: Any) -> None:
 def _set_header_row(row: Any) -> None:
     """Repeat this row at the top of each page the table runs onto."""
     _put(row._tr.get_or_add_trPr(), OxmlElement("w:tblHeader"), TRPR_ORDER)
+
+
+def _restart_page_numbers(section: Any) -> None:
+    """Number the pages of ``section`` from 1 (``<w:pgNumType w:start="1"/>``)."""
+    sect_pr = section._sectPr
+    existing = sect_pr.find(qn("w:pgNumType"))
+    if existing is not None:
+        sect_pr.remove(existing)
+    number_type = OxmlElement("w:pgNumType")
+    number_type.set(qn("w:start"), "1")
+    _put(sect_pr, number_type, SECTPR_ORDER)
+
+
+# ECMA-376 Part 1, §17.6.17 sectPr: the child order Word expects.
+SECTPR_ORDER = (
+    "headerReference footerReference footnotePr endnotePr type pgSz pgMar paperSrc pgBorders "
+    "lnNumType pgNumType cols formProt vAlign noEndnote titlePg textDirection bidi rtlGutter "
+    "docGrid printerSettings sectPrChange"
+).split()

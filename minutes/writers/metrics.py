@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from minutes.profiles import Profile, Role
-from minutes.tree import text_of
+from minutes.tree import role_of, text_of
 from minutes.writers.shared import CELL_PADDING_MM, FONT_FILES
 
 _lock = threading.Lock()
@@ -96,3 +96,97 @@ def longest_line_pt(lines: list[str], role: Role, fonts: Path) -> float:
                       fonts)
         for line in lines
     )
+
+
+TABLE_PADDING_PT = 4.0
+"""Left and right padding inside a cell of a data table (both writers)."""
+TABLE_BORDER_PT = 1.5
+"""What the cell borders (0.5 pt, shared between neighbours) and rounding take of a column."""
+_MM_PER_PT = 25.4 / 72
+
+
+def _cell_width_pt(cell: ET.Element, profile: Profile, fonts: Path) -> tuple[float, float]:
+    """``(natural, minimum)`` width of a cell's text: on one line, and its longest word."""
+    role = profile.role(role_of(cell) or "table-cell")
+    bold = role.bold or cell.find("strong") is not None
+    text = " ".join(text_of(cell).split())
+    shown = text.upper() if role.caps else text
+    natural = text_width_pt(shown, role.size_pt, bold, role.italic, fonts)
+    longest = max(
+        (text_width_pt(word, role.size_pt, bold, role.italic, fonts) for word in shown.split()),
+        default=0.0,
+    )
+    edges = 2 * TABLE_PADDING_PT + TABLE_BORDER_PT
+    return natural + edges, longest + edges
+
+
+def column_widths_mm(table: ET.Element, profile: Profile, fonts: Path) -> list[float]:
+    """The width of each column of a data table across the text width, the same in both writers.
+
+    From the content, as a browser's automatic table layout does: every column gets its text's
+    width on one line when all fit, the rest of the line going to the text columns; when they do
+    not fit, each keeps at least its longest word and the remaining width is shared in proportion
+    to what each column lacks. A column the clerk gave a relative ``width`` takes that share of
+    what the content-sized columns leave."""
+    available = profile.page.text_width_mm / _MM_PER_PT
+    rows = table.findall(".//tr")
+    columns = max((sum(int(c.get("colspan", "1")) for c in row) for row in rows), default=1)
+    natural = [2 * TABLE_PADDING_PT] * columns
+    minimum = [2 * TABLE_PADDING_PT] * columns
+    numeric = [True] * columns
+    for row in rows:
+        index = 0
+        for cell in row:
+            span = int(cell.get("colspan", "1"))
+            if span == 1 and index < columns:
+                wide, narrow = _cell_width_pt(cell, profile, fonts)
+                natural[index] = max(natural[index], wide)
+                minimum[index] = max(minimum[index], narrow)
+                if cell.tag == "td" and role_of(cell) == "table-cell" and text_of(cell).strip():
+                    numeric[index] = False
+            index += span
+    given = [float(w) if w else None for w in (table.get("data-weights") or "").split(",")]
+    given += [None] * (columns - len(given))
+    widths = _share(available, natural, minimum, numeric, given[:columns])
+    return [width * _MM_PER_PT for width in widths]
+
+
+def _share(
+    available: float,
+    natural: list[float],
+    minimum: list[float],
+    numeric: list[bool],
+    given: list[float | None],
+) -> list[float]:
+    """Widths for the columns: those with a ``given`` share (per cent of the line) get it; the
+    others share what is left by their content."""
+    widths = [0.0] * len(natural)
+    fixed = [i for i, share in enumerate(given) if share is not None]
+    for i in fixed:
+        widths[i] = available * (given[i] or 0) / 100
+    auto = [i for i, share in enumerate(given) if share is None]
+    room = available - sum(widths)
+    if not auto:
+        return _fit(widths, available)
+    if room <= sum(minimum[i] for i in auto):  # the given shares leave too little: scale all
+        for i in auto:
+            widths[i] = minimum[i]
+        return _fit(widths, available)
+    if sum(natural[i] for i in auto) <= room:
+        slack = room - sum(natural[i] for i in auto)
+        takers = [i for i in auto if not numeric[i]] or auto
+        weight = sum(natural[i] for i in takers)
+        for i in auto:
+            widths[i] = natural[i] + (slack * natural[i] / weight if i in takers else 0)
+        return widths
+    lack = {i: natural[i] - minimum[i] for i in auto}
+    spare = room - sum(minimum[i] for i in auto)
+    total_lack = sum(lack.values()) or 1.0
+    for i in auto:
+        widths[i] = minimum[i] + spare * lack[i] / total_lack
+    return widths
+
+
+def _fit(widths: list[float], available: float) -> list[float]:
+    total = sum(widths)
+    return [w * available / total for w in widths] if total > 0 else widths

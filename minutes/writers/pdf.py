@@ -26,10 +26,11 @@ from urllib.parse import unquote, urlparse
 from urllib.request import url2pathname
 
 from minutes.errors import InternalError
+from minutes.profiles import Profile
 from minutes.resources import fonts_dir, templates_dir
 from minutes.tree import Document, role_of
-from minutes.writers.css import stylesheet
-from minutes.writers.metrics import box_width_pt, ruled_lines
+from minutes.writers.css import appendix_page, stylesheet
+from minutes.writers.metrics import box_width_pt, column_widths_mm, ruled_lines
 
 PdfVariant = Literal["pdf/a-2b", "pdf/a-3b", "pdf/ua-1"]
 PDF_VARIANTS: tuple[str, ...] = ("pdf/a-2b", "pdf/a-3b", "pdf/ua-1")
@@ -108,7 +109,7 @@ class PdfWriter:
         with self._lock:
             css = self._stylesheet(document)
             html = self._html_class(
-                string=_with_ruled_lines_broken(document, self._fonts),
+                string=_prepared_xhtml(document, self._fonts),
                 base_url=self._fonts.as_uri() + "/",
                 url_fetcher=self._fetcher,
             )
@@ -135,34 +136,48 @@ def _release_all() -> None:
     gc.collect()
 
 
-def _with_ruled_lines_broken(document: Document, fonts: Path) -> str:
-    """The document's XHTML, with every ruled line that would wrap broken by ``<br/>`` where the
-    DOCX writer breaks it too (see :func:`minutes.writers.metrics.fit_lines`)."""
+def _prepared_xhtml(document: Document, fonts: Path) -> str:
+    """The document's XHTML as WeasyPrint draws it: every ruled line that would wrap broken by
+    ``<br/>`` where the DOCX writer breaks it too (see :func:`minutes.writers.metrics.fit_lines`),
+    each data table given the column widths the DOCX writer gives it
+    (:func:`~minutes.writers.metrics.column_widths_mm`), and each appendix its page name."""
     profile = document.profile
-    changed = False
     root = copy.deepcopy(document.root)
     body = root.find("body")
     containers: list[tuple[ET.Element, str | None]] = [(body, None)] if body is not None else []
     containers += [(cell, cell.get("class")) for cell in root.iter("td")]
+    containers += [(div, None) for div in root.iter("div") if div.get("class") == "appendix"]
     for container, cell in containers:
         if cell not in (None, "header-left", "header-right"):
             continue
         width = box_width_pt(profile, cell)
         for element in container.findall("p"):
-            role = role_of(element)
-            style = profile.role(role) if role else None
-            if style is None or style.rule is None:
-                continue
-            lines = ruled_lines(element, style, width, fonts)
-            if lines is None or len(lines) == len(list(element)) + 1:
-                continue
-            for child in list(element):
-                element.remove(child)
-            element.text = lines[0]
-            for line in lines[1:]:
-                ET.SubElement(element, "br").tail = line
-            changed = True
-    return ET.tostring(root, encoding="unicode") if changed else document.xhtml
+            _break_ruled_line(element, profile, width, fonts)
+    for table in root.iter("table"):
+        if table.get("class") == "data-table":
+            group = ET.Element("colgroup")
+            for width in column_widths_mm(table, profile, fonts):
+                ET.SubElement(group, "col", {"style": f"width: {width:.2f}mm"})
+            table.insert(0, group)
+    appendices = [div for div in root.iter("div") if div.get("class") == "appendix"]
+    for index, div in enumerate(appendices, start=1):
+        div.set("class", f"appendix {appendix_page(index)}")
+    return ET.tostring(root, encoding="unicode")
+
+
+def _break_ruled_line(element: ET.Element, profile: Profile, width: float, fonts: Path) -> None:
+    role = role_of(element)
+    style = profile.role(role) if role else None
+    if style is None or style.rule is None:
+        return
+    lines = ruled_lines(element, style, width, fonts)
+    if lines is None or len(lines) == len(list(element)) + 1:
+        return
+    for child in list(element):
+        element.remove(child)
+    element.text = lines[0]
+    for line in lines[1:]:
+        ET.SubElement(element, "br").tail = line
 
 
 LEAN_UA_STYLESHEET = """
@@ -174,6 +189,8 @@ table { display: table; box-sizing: border-box; border-spacing: 2px; border-coll
         text-indent: initial; border-color: gray }
 thead { display: table-header-group }
 tbody { display: table-row-group }
+colgroup { display: table-column-group }
+col { display: table-column }
 tr { display: table-row }
 td, th { display: table-cell; padding: 1px; border-color: gray }
 thead, tbody, table > tr { vertical-align: middle }
