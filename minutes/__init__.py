@@ -14,6 +14,7 @@ from minutes.errors import (
     InternalError,
     MinutesError,
     Problem,
+    SetupError,
     TemplateDataError,
 )
 from minutes.load import Limits, load, loads
@@ -30,6 +31,7 @@ __all__ = [
     "MinutesError",
     "Problem",
     "Renderer",
+    "SetupError",
     "TemplateDataError",
     "__version__",
     "load",

@@ -3,6 +3,11 @@
 :class:`Renderer` keeps a composer and both writers warm, for hosts that render many documents
 (the batch command, a web service). It is thread-safe: composing holds no shared state and each
 writer serialises its own non-thread-safe part.
+
+The DOCX needs nothing but Python packages; the PDF needs WeasyPrint and through it the Pango
+library, which many computers (most Windows desktops) lack. Each writer is imported only when its
+format is asked for, so DOCX work never touches WeasyPrint, and a missing Pango is a
+:class:`~minutes.errors.SetupError` from the PDF side only (:func:`check_pdf` asks up front).
 """
 
 from __future__ import annotations
@@ -151,9 +156,7 @@ def safe_output_name(text: str, fallback: str = "bien-ban") -> str:
     'Biên bản họp- 07-3-2018'
     """
     name = unicodedata.normalize("NFC", str(text))
-    name = "".join(
-        " " if ch.isspace() else ch for ch in name if ch.isspace() or not _hidden(ch)
-    )
+    name = "".join(" " if ch.isspace() else ch for ch in name if ch.isspace() or not _hidden(ch))
     name = _NOT_IN_NAMES.sub("-", name)
     name = _SPACES.sub(" ", name).strip(" .-")
     encoded = name.encode("utf-8")
@@ -178,6 +181,15 @@ def safe_output_path(folder: str | Path, text: str, suffix: str) -> Path:
     if path.parent != folder or path.name in (".", "..") or os.sep in path.name:
         raise ValueError(f"{text!r} does not make a file name inside {folder}")
     return path
+
+
+def check_pdf() -> None:
+    """Raise :class:`~minutes.errors.SetupError` (what to install, in the user's language) when
+    this computer cannot make PDFs. For a host that would rather say so before it starts on many
+    files than at the first one; rendering a PDF raises the same error anyway."""
+    from minutes.writers.pdf import require_weasyprint
+
+    require_weasyprint()
 
 
 _default: Renderer | None = None

@@ -7,6 +7,9 @@ The people who run it every week are clerks, not programmers, so:
 * input errors become ``file:line:column: field: message (hint)`` lines and exit code 1; a usage
   error exits with 2; Ctrl-C exits with 130 after a clean stop; a bug becomes one line asking
   for a report and exit code 3 (``MINUTES_DEBUG=1`` shows the traceback). Never a traceback.
+* something this computer lacks (Pango for the PDF, the ``web`` extra for ``serve``) is said as
+  such, with what to install, and exit code 4: it is neither the clerk's mistake nor a bug;
+* every error ends with where to read more (``minutes COMMAND --help``, the guide).
 
 The work itself lives elsewhere (:mod:`minutes.batch`, :mod:`minutes.validate`,
 :mod:`minutes.starter`, :mod:`minutes.schema`); this module only turns it into words.
@@ -17,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sys
 import time
 import traceback
@@ -27,13 +31,16 @@ from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 from minutes import __version__
 from minutes.argparse_i18n import speaking
-from minutes.errors import InputError, MinutesError, Problem
+from minutes.errors import InputError, MinutesError, Problem, SetupError
 from minutes.i18n import LANGUAGES, _, current_language, ngettext, set_language
+from minutes.resources import docs_link
 
 if TYPE_CHECKING:  # the batch engine is imported when the command runs, not at start-up
     from minutes.batch import Batch, Outcome
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+EXIT_SETUP = 4
+"""This computer lacks something the command needs (Pango, the ``web`` extra): install it."""
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -61,11 +68,73 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         sys.stderr.write(_("error: {message}").format(message=message) + "\n")
+        _read_more(self.prog)
         raise SystemExit(EXIT_USAGE)
 
 
 class _UsageError(Exception):
     """A command found its arguments unusable after parsing (exit code 2)."""
+
+
+# -- where to read more, and what to install ------------------------------------------------------
+
+
+def _read_more(prog: str) -> None:
+    """The last line of every error: where the clerk reads on (``prog`` is ``minutes render``…)."""
+    sys.stderr.write(
+        _("More: {command} --help, and the guide {docs}").format(
+            command=prog, docs=docs_link("cli.md")
+        )
+        + "\n"
+    )
+
+
+def _report_setup(error: SetupError) -> None:
+    """A set-up problem: what cannot be done, what to install, and where the instructions are (in
+    place of :func:`_read_more`)."""
+    out = sys.stderr
+    out.write(_("error: {message}").format(message=error.message) + "\n")
+    for line in error.steps:
+        out.write(line + "\n")
+    if error.docs:
+        out.write(_("More: {docs}").format(docs=error.docs) + "\n")
+
+
+def _shown(path: object) -> str:
+    """A path as it is typed in a command (in double quotes when it has a space: that works in
+    the Windows command prompt, PowerShell and POSIX shells alike)."""
+    text = str(path)
+    return f'"{text}"' if " " in text else text
+
+
+def _pip_install(requirement: str) -> str:
+    """The command that installs ``requirement`` into the Python that runs minutes, as pip's own
+    advice is given: ``python -m pip`` when that name on PATH is this very Python, its full path
+    when it is not (a virtual environment that is not activated), so the packages land where
+    minutes looks for them. The requirement is in double quotes for the same reason as
+    :func:`_shown`: ``'minutes[web]'`` in single quotes fails in the Windows command prompt."""
+    executable = sys.executable
+    name = os.path.basename(executable)
+    found = shutil.which(name)
+    if found and os.path.normcase(os.path.abspath(found)) == os.path.normcase(executable):
+        python = name[:-4] if name.lower().endswith(".exe") else name
+    else:
+        python = _shown(executable)
+    return f'{python} -m pip install "{requirement}"'
+
+
+def _require_pdf(formats: Sequence[str], docx_command: str) -> None:
+    """Before any work: when a PDF is asked for and this computer cannot make one, stop with the
+    set-up message, and say how to get the DOCX, which needs no Pango (``docx_command``)."""
+    if "pdf" not in formats:
+        return
+    from minutes.api import check_pdf
+
+    try:
+        check_pdf()
+    except SetupError as error:
+        docx = _("The DOCX needs no Pango: {command}").format(command=docx_command)
+        raise SetupError(error.message, (docx, *error.steps), error.docs) from None
 
 
 # -- small helpers ---------------------------------------------------------------------------------
@@ -130,6 +199,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     from minutes.api import Renderer, write_atomic
     from minutes.load import load
 
+    _require_pdf(_formats(args.format), f"minutes render {_shown(args.files[0])} -f docx")
     renderer = Renderer()
     status = EXIT_OK
     for name in args.files:
@@ -201,6 +271,10 @@ def cmd_batch(args: argparse.Namespace) -> int:
         force=args.force,
         variant=args.pdf_variant,
         exclude=(args.report,) if args.report is not None else (),
+    )
+    _require_pdf(
+        options.formats,
+        f"minutes batch {_shown(args.paths[0])} -o {_shown(args.output)} -f docx",
     )
     if args.output.exists() and not args.output.is_dir():
         raise _UsageError(_("{path} is a file, not a folder.").format(path=args.output))
@@ -420,16 +494,67 @@ def cmd_schema(args: argparse.Namespace) -> int:
 # -- serve -----------------------------------------------------------------------------------------
 
 
+WEB_PACKAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("fastapi", ("fastapi",)),
+    ("uvicorn", ("uvicorn",)),
+    ("python-multipart", ("python_multipart", "multipart")),
+    ("pypdfium2", ("pypdfium2",)),
+)
+"""The packages of the ``web`` extra (``pyproject.toml``; a test keeps the two lists equal), each
+with the modules it may be imported as."""
+
+
+def _require_web_extra() -> None:
+    """Stop with a set-up message naming the install command when the ``web`` extra is missing.
+    Every package is looked for before anything is imported, so one message names them all
+    (python-multipart would otherwise be missed until the first form is sent)."""
+    import importlib.util
+
+    missing = [
+        package
+        for package, modules in WEB_PACKAGES
+        if all(importlib.util.find_spec(module) is None for module in modules)
+    ]
+    if missing:
+        raise SetupError(
+            _(
+                "The web form needs the packages of minutes' web extra, and these are not "
+                "installed: {missing}."
+            ).format(missing=", ".join(missing)),
+            (_("Install them with:"), "  " + _pip_install("minutes[web]")),
+            docs_link("web.md"),
+        )
+
+
+def _warn_without_pdf() -> None:
+    """At the start of ``serve`` on a computer without Pango: the form still works (its checks
+    and the DOCX downloads), so it is served, with a word on what is missing and how to add it."""
+    from minutes.api import check_pdf
+
+    try:
+        check_pdf()
+    except SetupError as error:
+        out = sys.stderr
+        out.write(_("Warning: {message}").format(message=error.message) + "\n")
+        out.write(
+            _(
+                "The form, its checks and the DOCX downloads work; the preview and the PDF "
+                "need Pango."
+            )
+            + "\n"
+        )
+        for line in error.steps:
+            out.write(line + "\n")
+        if error.docs:
+            out.write(_("More: {docs}").format(docs=error.docs) + "\n")
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     """Run the web app (a form with live preview, and the HTTP API) until interrupted."""
-    try:
-        from minutes.web.serve import serve, why_not
-    except ImportError as error:
-        raise _UsageError(
-            _("the web app needs its libraries ({missing}): pip install 'minutes[web]'").format(
-                missing=error.name
-            )
-        ) from None
+    _require_web_extra()
+    from minutes.web.serve import serve, why_not
+
+    _warn_without_pdf()
     token = args.token or os.environ.get("MINUTES_TOKEN") or None
     try:
         serve(sys.stderr, args.host, args.port, token, args.render_timeout)
@@ -508,6 +633,19 @@ def _example(*lines: str) -> str:
     return _("Examples:") + "\n" + "\n".join(f"  {line}" for line in lines)
 
 
+def _read_more_epilog() -> str:
+    """The end of ``minutes --help``: where each command and the set-up are explained."""
+    return "\n".join(
+        [
+            _("More:"),
+            f"  minutes {_('COMMAND')} --help: " + _("each command, with examples"),
+            f"  {docs_link('cli.md')}: " + _("every command in full"),
+            f"  {docs_link('install-windows.md')}: "
+            + _("setting up a Windows PC (Python, the DOCX, the PDF)"),
+        ]
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser, in the current language (build it inside :func:`speaking`)."""
     common = _Parser(add_help=False)
@@ -521,8 +659,11 @@ def build_parser() -> argparse.ArgumentParser:
             "minutes new bien-ban.yaml",
             "minutes validate bien-ban.yaml",
             "minutes render bien-ban.yaml",
+            "minutes serve",
             "minutes batch bien-ban/ -o ket-qua/",
-        ),
+        )
+        + "\n\n"
+        + _read_more_epilog(),
         parents=[common],
     )
     parser.add_argument(
@@ -765,6 +906,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if handler is None:
             parser.print_help()
             return EXIT_USAGE
+    code = _run(handler, args)
+    if code not in (EXIT_OK, EXIT_SETUP, EXIT_INTERRUPTED):
+        _read_more(f"minutes {args.command}")
+    return code
+
+
+def _run(handler: Command, args: argparse.Namespace) -> int:
+    """Run one command; every way it can end becomes words and an exit code."""
     try:
         return handler(args)
     except _UsageError as error:
@@ -773,6 +922,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InputError as error:
         report(error)
         return EXIT_INPUT
+    except SetupError as error:  # something this computer lacks: what to install, not a bug
+        _report_setup(error)
+        return EXIT_SETUP
     except KeyboardInterrupt:
         sys.stderr.write(_("Interrupted.") + "\n")
         return EXIT_INTERRUPTED

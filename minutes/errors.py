@@ -3,6 +3,8 @@
 One base class, :class:`MinutesError`, so a host program can catch everything the library raises on
 purpose. :class:`InputError` and its subclasses are the user's to fix (bad YAML, a wrong field, an
 impossible date); the CLI turns them into a message and an exit code, never a traceback.
+:class:`SetupError` means this computer lacks something a command needs (a system library such as
+Pango, an optional package): neither the input nor a bug, so it says what to install.
 :class:`InternalError` means a bug in ``minutes`` or in its templates and profiles.
 """
 
@@ -78,6 +80,23 @@ class FormattingError(InputError):
 
 class TemplateDataError(InputError):
     """A ``{{ … }}`` expression in the data is invalid, unsafe, or names something unknown."""
+
+
+class SetupError(MinutesError):
+    """This computer lacks something the work needs: a system library (Pango, for the PDF) or an
+    optional package (the ``web`` extra). The user, or whoever looks after the computer, can fix
+    it by installing what :attr:`steps` say; it is not a mistake in the input and not a bug, so it
+    is never reported as either (no "please report it", no ``file:line``).
+
+    ``message`` says what cannot be done and why, ``steps`` how to fix it (one line each, commands
+    as they are typed), ``docs`` where the instructions are written out in full.
+    """
+
+    def __init__(self, message: str, steps: tuple[str, ...] = (), docs: str | None = None) -> None:
+        self.message = message
+        self.steps = tuple(steps)
+        self.docs = docs
+        super().__init__("\n".join([message, *self.steps, *([docs] if docs else [])]))
 
 
 class InternalError(MinutesError, RuntimeError):

@@ -14,6 +14,11 @@ from pathlib import Path
 
 _REPO_ROOT = Path(__file__).resolve().parent.parent
 
+DOCS = "docs/"
+"""Where the guides are: the ``docs/`` folder of minutes, in its repository and in its source
+archive (``MANIFEST.in``). Messages name pages under it through :func:`docs_link`; the day the
+guides have a web address, this is the one line to change."""
+
 
 @cache
 def _folder(package: str, fallback: str) -> Path:
@@ -42,3 +47,8 @@ def profiles_dir() -> Path:
 def fonts_dir() -> Path:
     """The folder of the font files embedded in every PDF."""
     return _folder("minutes.fonts", "fonts")
+
+
+def docs_link(page: str, section: str | None = None) -> str:
+    """Where a message sends the reader: ``docs/install-windows.md#pdf``."""
+    return f"{DOCS}{page}" + (f"#{section}" if section else "")

@@ -39,6 +39,10 @@ from minutes.profiles import Profile, load_profile
 from minutes.tree import Document, role_of, text_of
 
 ROOT = Path(__file__).resolve().parent.parent
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+"""The tests run this checkout's sources, in this process (``pythonpath`` in ``pyproject.toml``)
+and in the processes they start, whatever copy of minutes ``.venv`` has installed (``./dev``
+installs a wheel, rebuilt when a source changes, but ``pytest`` may be run on its own)."""
 DATA = Path(__file__).resolve().parent / "data"
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 FLAGSHIP = ROOT / "examples" / "hoi-nghi-btv-tinh-uy-thai-binh-lan-100.yaml"

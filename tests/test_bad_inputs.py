@@ -566,7 +566,9 @@ def test_the_command_line_never_shows_a_traceback(corpus: list[Case], tmp_path: 
     strays = [p.name for p in out.iterdir() if p.name.endswith(TEMPORARY_SUFFIX)]
     assert not strays
     assert not failures, "\n".join(failures)
-    unexplained = [line for line in lines if not any(line.startswith(f"{c.path}:") for c in corpus)]
+    *reported, footer = lines  # every error ends with where to read more
+    assert footer == "More: minutes render --help, and the guide docs/cli.md"
+    unexplained = [x for x in reported if not any(x.startswith(f"{c.path}:") for c in corpus)]
     assert not unexplained, unexplained[:5]
 
 

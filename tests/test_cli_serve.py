@@ -145,8 +145,9 @@ def test_a_taken_port_is_a_one_line_error(
     run = run_main(capsys, "serve", "--port", taken_port)
     assert run.code == 2
     assert run.out == ""
-    (line,) = run.err.splitlines()
+    line, more = run.err.splitlines()  # the error, and where to read more
     assert line.startswith(f"lỗi: không lắng nghe được trên 127.0.0.1:{taken_port}: ")
+    assert more == "Xem thêm: minutes serve --help và hướng dẫn docs/cli.md"
     assert "Traceback" not in run.err
     assert served.configs == []  # uvicorn was never started
 
@@ -163,7 +164,7 @@ def test_an_address_not_of_this_machine_is_a_one_line_error(
 ) -> None:
     run = run_main(capsys, "serve", "--host", "192.0.2.1", "--port", free_port())  # TEST-NET-1
     assert run.code == 2
-    (line,) = run.err.splitlines()
+    line, _more = run.err.splitlines()
     assert line.startswith("lỗi: không lắng nghe được trên 192.0.2.1:")
     assert served.configs == []
 

@@ -24,7 +24,7 @@ from markupsafe import Markup, escape
 
 from minutes import __version__
 from minutes.api import Renderer
-from minutes.errors import Problem
+from minutes.errors import Problem, SetupError
 from minutes.i18n import _
 from minutes.load import DEFAULT_LIMITS, Limits
 from minutes.resources import templates_dir
@@ -113,6 +113,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             for entry in error.errors()
         ]
         return error_response(422, _("The request has problems."), problems)
+
+    @app.exception_handler(SetupError)
+    async def not_set_up(request: Request, error: SetupError) -> JSONResponse:
+        # a PDF asked of a computer without Pango: what is missing, not an internal error
+        return error_response(503, str(error))
 
     @app.exception_handler(Exception)
     async def internal(request: Request, error: Exception) -> JSONResponse:

@@ -22,7 +22,7 @@ from starlette.datastructures import UploadFile
 
 from minutes.api import Renderer, safe_output_name
 from minutes.dump import HEADER, dumps
-from minutes.errors import InputError, Problem
+from minutes.errors import InputError, Problem, SetupError
 from minutes.i18n import _
 from minutes.load import Limits, decode, loads, parse
 from minutes.starter import starter
@@ -89,9 +89,22 @@ def check_form(form: FormData, renderer: Renderer, limits: Limits, preview: bool
         else:
             checked.errors.append((name, problem_text(problem)))
     if preview and not checked.errors and not checked.general:
-        pdf = renderer.render_pdf(loads(text, FORM_SOURCE, limits))
+        try:
+            pdf = renderer.render_pdf(loads(text, FORM_SOURCE, limits))
+        except SetupError as error:  # no Pango here: the checks stand, the preview cannot be
+            checked.general.append(setup_text(error))
+            return checked
         checked.pages = [vars(image) for image in page_images(pdf)]
     return checked
+
+
+def setup_text(error: SetupError) -> str:
+    """A set-up problem in one paragraph for the page: what is missing, that the DOCX still
+    works, and where the instructions are."""
+    parts = [error.message, _("The DOCX can still be downloaded.")]
+    if error.docs:
+        parts.append(_("More: {docs}").format(docs=error.docs))
+    return " ".join(parts)
 
 
 def placed(checked: Checked, form: FormData) -> dict[str, list[str]]:
@@ -253,6 +266,8 @@ def make_router(
             return page(request, form.data, [_("The document took too long.")], status=503)
         except InputError as error:
             return page(request, form.data, [problem_text(p) for p in error.problems], status=422)
+        except SetupError as error:  # a PDF on a computer without Pango
+            return page(request, form.data, [setup_text(error)], status=503)
         return Response(
             document,
             media_type=MEDIA_TYPES[format],

@@ -1,7 +1,10 @@
 """Document tree + profile → PDF bytes, with WeasyPrint.
 
 WeasyPrint is imported lazily (it pulls in Pango through cffi, which costs time that DOCX-only
-work and ``minutes --help`` should not pay). One :class:`PdfWriter` keeps one
+work and ``minutes --help`` should not pay), and only through :func:`require_weasyprint`: on a
+computer without Pango (most Windows desktops) the import fails in a C loader, and that must
+become a :class:`~minutes.errors.SetupError` that says what to install, not a bug report. The
+DOCX never comes here, so it works on such a computer. One :class:`PdfWriter` keeps one
 ``FontConfiguration`` and the parsed stylesheet of each profile, so the fonts are loaded once and
 later documents render faster. WeasyPrint's layout is not thread-safe, so a writer renders one
 document at a time; processes, not threads, give parallelism (``minutes batch``).
@@ -15,8 +18,11 @@ on its own in ``tests/test_security.py``.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import copy
 import gc
+import io
+import re
 import threading
 import weakref
 import xml.etree.ElementTree as ET
@@ -25,15 +31,65 @@ from typing import Any, Literal
 from urllib.parse import unquote, urlparse
 from urllib.request import url2pathname
 
-from minutes.errors import InternalError
+from minutes.errors import InternalError, SetupError
+from minutes.i18n import _
 from minutes.profiles import Profile
-from minutes.resources import fonts_dir, templates_dir
+from minutes.resources import docs_link, fonts_dir, templates_dir
 from minutes.tree import Document, role_of
 from minutes.writers.css import appendix_page, stylesheet
 from minutes.writers.metrics import box_width_pt, column_widths_mm, ruled_lines
 
 PdfVariant = Literal["pdf/a-2b", "pdf/a-3b", "pdf/ua-1"]
 PDF_VARIANTS: tuple[str, ...] = ("pdf/a-2b", "pdf/a-3b", "pdf/ua-1")
+
+
+PANGO_DOCS = docs_link("install-windows.md", "pdf")
+"""The guide's section on installing Pango (on Windows, where it is hardest)."""
+
+_LIBRARY = re.compile(r"cannot load library '([^']+)'|library called '([^']+)'")
+
+
+def require_weasyprint() -> None:
+    """Import WeasyPrint, or raise :class:`SetupError` saying what this computer lacks.
+
+    WeasyPrint loads Pango, GLib, HarfBuzz and Fontconfig with cffi when it is imported; where
+    one is missing, cffi raises :class:`OSError` (``cannot load library 'libpango-1.0-0': …``,
+    on Windows ``… error 0x7e``), and WeasyPrint first prints its own advice, in English, to
+    standard output. That advice is kept out of the output (a command's standard output may be a
+    file) and ours, in the user's language, is raised instead. Nothing is cached: a library
+    installed while a server runs is found at the next attempt, and a failed import is fast.
+    """
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            import weasyprint  # noqa: F401
+    except OSError as error:
+        raise pango_missing(error) from None
+
+
+def pango_missing(error: OSError) -> SetupError:
+    """The message for a WeasyPrint that cannot load its libraries: which one, and how to install
+    them on Debian or Ubuntu, macOS and Windows."""
+    found = _LIBRARY.search(str(error))
+    library = next(name for name in found.groups() if name) if found else str(error)
+    return SetupError(
+        _(
+            "The PDF cannot be made on this computer: WeasyPrint, which lays out the PDF, needs "
+            "the Pango library, and {library} could not be loaded."
+        ).format(library=library),
+        (
+            _("To make PDFs, install Pango:"),
+            "  "
+            + _("Debian, Ubuntu: {command}").format(
+                command="sudo apt install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"
+            ),
+            "  " + _("macOS: {command}").format(command="brew install pango"),
+            "  "
+            + _("Windows: install MSYS2, then in its UCRT64 window run {command}").format(
+                command="pacman -S mingw-w64-ucrt-x86_64-pango"
+            ),
+        ),
+        PANGO_DOCS,
+    )
 
 
 def allowed_roots() -> tuple[Path, ...]:
@@ -66,7 +122,8 @@ class PdfWriter:
     """Renders documents to PDF. Reuse one instance: fonts and stylesheets are kept warm."""
 
     def __init__(self, fonts: Path | None = None) -> None:
-        from weasyprint.text.fonts import FontConfiguration  # lazy: heavy import
+        require_weasyprint()  # lazy: heavy, and may find no Pango
+        from weasyprint.text.fonts import FontConfiguration
 
         self._fonts = (fonts or fonts_dir()).resolve()
         self._roots = (self._fonts, *allowed_roots())
