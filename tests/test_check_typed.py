@@ -61,6 +61,7 @@ class Typed:
     org_rule: str = "border"  # border | underscores
     summary_rule: str = "none"  # none | drawn
     signatures: str = "table"  # table | tabs
+    titles: tuple[str, str] = ("THƯ KÝ", "CHỦ TỌA")
     number: str = "Số: 7/BB-UBND"
     text: list[str] = field(
         default_factory=lambda: [
@@ -153,7 +154,7 @@ def _header(document: object, typed: Typed) -> None:
 
 
 def _signatures(document: object, typed: Typed) -> None:
-    rows = (("THƯ KÝ", "CHỦ TỌA", True, False), ("(Ký, ghi rõ họ tên)",) * 2 + (False, True))
+    rows = ((*typed.titles, True, False), ("(Ký, ghi rõ họ tên)",) * 2 + (False, True))
     names = ("Phạm Quốc Bảo", "Lê Thị Hà")
     if typed.signatures == "table":
         table = document.add_table(rows=3, cols=2)
@@ -289,6 +290,25 @@ def test_a_docx_typed_by_hand_with_a_wrong_margin() -> None:
     report = check_bytes(typed_docx(Typed(left_margin_mm=25)))
     assert "page.margin-left" in failures(report)
     assert report.result("page.margin-left").measured == pytest.approx(25.0, abs=0.01)
+
+
+def test_signer_titles_with_a_qualifier_are_found() -> None:
+    """A People's Council session signs as ``THƯ KÝ KỲ HỌP`` and ``CHỦ TỌA KỲ HỌP``."""
+    typed = Typed(**{**AS_OFFICES_TYPE_IT.__dict__, "titles": ("THƯ KÝ KỲ HỌP", "CHỦ TỌA KỲ HỌP")})
+    report = check_bytes(typed_docx(typed))
+    assert failures(report) == set()
+    assert report.result("signer-title.position").measured == "signature-columns"
+    assert report.result("signer-name.bold").status is Status.PASS
+
+
+def test_signer_titles_it_does_not_know_are_not_checked() -> None:
+    """Titles the profile does not name (``T/M CHI BỘ`` / ``BÍ THƯ`` under a state heading) are
+    not guessed at: the signer rules are not checked, and nothing fails for them."""
+    typed = Typed(**{**AS_OFFICES_TYPE_IT.__dict__, "titles": ("NGƯỜI LẬP", "ĐẠI DIỆN")})
+    report = check_bytes(typed_docx(typed))
+    signer = [r for r in report.results if r.rule.element.startswith("signer")]
+    assert signer and all(r.status is Status.NOT_CHECKED for r in signer)
+    assert failures(report) == set()
 
 
 def test_a_drawn_rule_too_short_fails() -> None:

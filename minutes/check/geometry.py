@@ -145,7 +145,7 @@ def align_in(pieces: list[Piece], column: list[Piece], box: tuple[float, float] 
 
 def _on_axis(pieces: list[Piece], lines: list[Piece]) -> str | None:
     """Against the axis of a column's lines, when they differ in width so that it shows."""
-    if len(lines) < 2 or max(p.x0 for p in lines) - min(p.x0 for p in lines) <= 3.0:
+    if len(lines) < 2 or max(p.width for p in lines) - min(p.width for p in lines) <= 3.0:
         return None
     centres = sorted(p.centre for p in lines)
     axis = centres[len(centres) // 2]

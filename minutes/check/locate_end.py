@@ -18,6 +18,8 @@ PAGE_NUMBER_ZONE_MM = 40.0
 """A page number stands alone within this distance of the page's top (or bottom) edge."""
 TITLE_PREFIX_CHARS = 4
 """A signer title may follow ``TM.``, ``KT.``, ``T/M`` (squeezed: at most 4 characters)."""
+TITLE_QUALIFIER_CHARS = 12
+"""…or be followed by a qualifier (``KỲ HỌP``, ``HỘI NGHỊ``: squeezed, at most 12 characters)."""
 TITLES_APART_MM = 12.0
 """The two signer titles stand on one line, or at most this far apart vertically."""
 
@@ -67,10 +69,13 @@ def _titles(pieces: list[Piece], left: str, right: str) -> tuple[Piece, Piece] |
 
 
 def _is_title(piece: Piece, title: str) -> bool:
-    """A line that is a signer title: the title's words, alone or after a short prefix of
-    authority (``TM.``, ``KT.``, ``T/M``)."""
+    """A line that is a signer title: the title's words, alone, after a short prefix of
+    authority (``TM.``, ``KT.``, ``T/M``) or before a short qualifier (``THƯ KÝ KỲ HỌP``,
+    ``CHỦ TỌA HỘI NGHỊ``)."""
     text = piece.squeezed
-    return text.endswith(title) and len(text) - len(title) <= TITLE_PREFIX_CHARS
+    prefixed = text.endswith(title) and len(text) - len(title) <= TITLE_PREFIX_CHARS
+    qualified = text.startswith(title) and len(text) - len(title) <= TITLE_QUALIFIER_CHARS
+    return prefixed or qualified
 
 
 def _block(
