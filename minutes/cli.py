@@ -571,7 +571,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Measure each PDF or DOCX against the official format; see :mod:`minutes.check`."""
+    """Measure each PDF or DOCX against the official format; see :mod:`minutes.check`.
+
+    Exit code 1 when a rule of the official text fails (with ``--strict``, also when a piece
+    of house advice is not followed), or when a file cannot be read."""
     from minutes.check import Report, check_file
 
     reports: list[Report] = []
@@ -582,22 +585,25 @@ def cmd_check(args: argparse.Namespace) -> int:
         except InputError as error:
             report(error)
             status = EXIT_INPUT
-    if any(not r.passed for r in reports):
+    strict = bool(getattr(args, "strict", False))
+    if any(not (r.passed_strictly() if strict else r.passed) for r in reports):
         status = EXIT_INPUT
     if args.json:
         document = {
             "passed": status == EXIT_OK,
+            "strict": strict,
             "reports": [r.as_json() for r in reports],
         }
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
         return status
     for checked in reports:
-        _print_check(checked)
+        _print_check(checked, strict)
     return status
 
 
-def _print_check(checked: Any) -> None:
-    """One file's results as a table: rule, clause, expected, measured, result."""
+def _print_check(checked: Any, strict: bool = False) -> None:
+    """One file's results as a table: rule, clause, expected, measured, result; above it the
+    profile measured against and why, under it the counts."""
     from rich.table import Table
     from rich.text import Text
 
@@ -607,23 +613,46 @@ def _print_check(checked: Any) -> None:
     )
     if checked.profile_detected:
         title += " " + _("(told from the heading)")
-    table = Table(title=title, title_justify="left", show_lines=False)
+    choice = checked.choice
+    console.print(title, markup=False, style="bold")
+    console.print(
+        _("Measured against: {name} ({profile}, {version}): {reason}.").format(
+            name=choice.profile.name,
+            profile=choice.profile.id,
+            version=choice.profile.version,
+            reason=choice.reason(),
+        ),
+        markup=False,
+    )
+    table = Table(show_lines=False)
     for header in (_("Rule"), _("Clause"), _("Expected"), _("Measured"), _("Result")):
         table.add_column(header, overflow="fold")
-    styles = {"pass": "green", "fail": "bold red", "not-checked": "yellow"}
+    styles = {"pass": "green", "fail": "bold red", "advice": "magenta", "not-checked": "yellow"}
     for result in checked.results:
         row = result.row(checked.profile)
         cells = [Text(row[key]) for key in ("rule", "clause", "expected", "measured")]
         table.add_row(*cells, Text(row["status"], style=styles[result.status.value]))
     console.print(table)
     counts = checked.counts()
+    failing = counts["fail"] + (counts["advice"] if strict else 0)
     console.print(
-        _("{passed} passed, {failed} failed, {unchecked} not checked.").format(
-            passed=counts["pass"], failed=counts["fail"], unchecked=counts["not-checked"]
+        _("{passed} passed, {failed} failed, {advice} advice, {unchecked} not checked.").format(
+            passed=counts["pass"],
+            failed=counts["fail"],
+            advice=counts["advice"],
+            unchecked=counts["not-checked"],
         ),
         markup=False,
-        style="bold red" if counts["fail"] else "green",
+        style="bold red" if failing else "green",
     )
+    if counts["advice"] and not strict:
+        console.print(
+            _(
+                "Advice is house style, not a rule of the format: it fails the file only "
+                "with --strict."
+            ),
+            markup=False,
+        )
 
 
 # -- the parser ------------------------------------------------------------------------------------
@@ -843,7 +872,9 @@ def build_parser() -> argparse.ArgumentParser:
         description=_(
             "Measure each FILE (a PDF or a DOCX, made by this tool or elsewhere) against every "
             "rule of the format that can be measured, and list each rule with its clause, the "
-            "expected and the measured value. Exit code 1 when a rule fails."
+            "expected and the measured value. Exit code 1 when a rule fails; advice (how dates "
+            "and numbers are best written in the text) is listed apart and fails a file only "
+            "with --strict."
         ),
         epilog=_example(
             "minutes check bien-ban.pdf",
@@ -855,9 +886,14 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--profile",
         choices=("state", "party"),
-        help=_("the format to check against (default: told from the document's heading)"),
+        help=_("the format to check against (default: told from the document's heading and date)"),
     )
     check.add_argument("--json", action="store_true", help=_("print the results as JSON"))
+    check.add_argument(
+        "--strict",
+        action="store_true",
+        help=_("fail the file when advice (how dates and numbers are written …) is not followed"),
+    )
     check.set_defaults(handler=cmd_check)
     return parser
 

@@ -9,12 +9,13 @@ it. Both writers read the same profile, so the PDF and the DOCX cannot disagree,
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
@@ -65,6 +66,24 @@ class _Data(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+Span = tuple[float, float]
+"""A range the official text allows, ``[low, high]`` (``[12, 13]`` for "cỡ chữ từ 12 đến 13")."""
+
+CHECKABLE = ("size", "bold", "italic", "underline", "caps", "align", "indent", "rule")
+"""The properties of a role a profile can declare open (:attr:`Role.unspecified`)."""
+
+
+def _inside(value: float | None, span: Span | None, what: str) -> None:
+    """A profile's own value must be one the official text allows."""
+    if span is None:
+        return
+    low, high = span
+    if low > high:
+        raise ValueError(f"{what}: the range {list(span)} runs backwards")
+    if value is not None and not low - 1e-9 <= value <= high + 1e-9:
+        raise ValueError(f"{what}: {value:g} is outside the range {list(span)} it names")
+
+
 class Role(_Data):
     """How the text of one role looks. Lengths carry their unit in the name (``_pt``, ``_mm``)."""
 
@@ -86,6 +105,31 @@ class Role(_Data):
     """A solid rule under the text, as a fraction of the text's length (1.0: all of it)."""
     rule_width_pt: float = 0.75
     source: str
+    # What the official text allows, when it gives more than the one value the profile prints.
+    # The checker accepts the whole range; the profile's own value is the preferred point in it.
+    size_range_pt: Span | None = None
+    """The sizes the clause allows (PL I, II.1.a: "cỡ chữ từ 12 đến 13"); ``None``: ``size_pt``
+    alone."""
+    rule_range: Span | None = None
+    """The lengths of the rule under the text the clause allows, as fractions of the text's
+    length (PL I, II.2.b: "từ 1/3 đến 1/2"); ``None``: ``rule`` alone."""
+    indent_first_options_mm: tuple[float, ...] | None = None
+    """The first-line indents the clause allows (PL I, II.6.e: "1 cm hoặc 1,27 cm")."""
+    unspecified: tuple[str, ...] = ()
+    """Properties the clause leaves open (of :data:`CHECKABLE`): the checker does not judge
+    them and says so."""
+    form_source: str | None = None
+    """The clause on how the text itself is written (the number's form, the date's zeros), when
+    it is not ``source``."""
+
+    @model_validator(mode="after")
+    def _ranges_hold_the_value(self) -> Role:
+        _inside(self.size_pt, self.size_range_pt, "size_range_pt")
+        _inside(self.rule, self.rule_range, "rule_range")
+        unknown = [name for name in self.unspecified if name not in CHECKABLE]
+        if unknown:
+            raise ValueError(f"unspecified: unknown properties {unknown}; one of {CHECKABLE}")
+        return self
 
 
 class Page(_Data):
@@ -97,6 +141,21 @@ class Page(_Data):
     margin_right_mm: float
     header_distance_mm: float
     source: str
+    margin_top_range_mm: Span | None = None
+    """The margins the official text allows (PL I, I.3: "20 - 25 mm" …); ``None``: the
+    profile's margin alone."""
+    margin_bottom_range_mm: Span | None = None
+    margin_left_range_mm: Span | None = None
+    margin_right_range_mm: Span | None = None
+    margins_source: str | None = None
+    """The clause on the margins, when it is not ``source``."""
+
+    @model_validator(mode="after")
+    def _ranges_hold_the_margins(self) -> Page:
+        for side in ("top", "bottom", "left", "right"):
+            value = getattr(self, f"margin_{side}_mm")
+            _inside(value, getattr(self, f"margin_{side}_range_mm"), f"margin_{side}_range_mm")
+        return self
 
     @property
     def text_width_mm(self) -> float:
@@ -217,6 +276,18 @@ class Wording(_Data):
     signature_presets: list[SignaturePreset] = Field(default_factory=list)
 
 
+class Validity(_Data):
+    """When the text a profile follows applies: from the day it took effect to the day a newer
+    text replaced it. The checker picks, among the profiles of a document's family, the one in
+    force on the document's date, and says so."""
+
+    since: dt.date | None = None
+    until: dt.date | None = None
+    replaced_by: str | None = None
+    """The text that replaced it, as it is cited (``Hướng dẫn 05-HD/VPTW``)."""
+    source: str
+
+
 class Profile(_Data):
     id: str
     version: str
@@ -226,6 +297,7 @@ class Profile(_Data):
     layout: Layout
     wording: Wording
     roles: dict[str, Role]
+    validity: Validity | None = None
 
     def role(self, name: str) -> Role:
         """The style of ``name``; an unknown role is a bug in a template, not a silent default."""

@@ -2,28 +2,36 @@
 
     from minutes.check import check_file
 
-    report = check_file("bien-ban.pdf")   # the profile is told from the heading
+    report = check_file("bien-ban.pdf")   # the profile is told from the heading and the date
     report.passed, [r.rule.id for r in report.failures]
 
-The rules come from the same profile data the writers use (:mod:`minutes.check.rules`); the
-measurers read what a reader of the file sees (:mod:`minutes.check.pdf`,
-:mod:`minutes.check.docx`); :mod:`minutes.check.judge` compares. Nothing here prints: the
-``minutes check`` command turns a :class:`~minutes.check.report.Report` into a table or JSON.
+One measuring core, whatever the file: a reader (:mod:`minutes.check.pdf`,
+:mod:`minutes.check.docx`) turns the file into located lines of text
+(:mod:`minutes.check.layout`); the elements are found in them by their words and place
+(:mod:`minutes.check.locate`), measured (:mod:`minutes.check.measure`), and judged against the
+rules built from the profile (:mod:`minutes.check.rules`, :mod:`minutes.check.judge`). Nothing
+here prints: the ``minutes check`` command turns a :class:`~minutes.check.report.Report` into a
+table or JSON.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
+from minutes.check.choose import choose
 from minutes.check.judge import judge
-from minutes.check.report import Report, Result, Status
+from minutes.check.layout import Layout
+from minutes.check.locate import locate
+from minutes.check.measure import measure
+from minutes.check.report import Choice, Report, Result, Status
 from minutes.check.rules import Rule, rules_for
-from minutes.check.text import detect_profile
 from minutes.errors import InputError, Problem
 from minutes.i18n import _
-from minutes.profiles import Profile, available_profiles, load_profile
+from minutes.profiles import Profile
 
 __all__ = [
+    "Choice",
     "Report",
     "Result",
     "Rule",
@@ -31,8 +39,8 @@ __all__ = [
     "check_bytes",
     "check_file",
     "format_of",
+    "read",
     "rules_for",
-    "which_profile",
 ]
 
 
@@ -45,60 +53,45 @@ def format_of(data: bytes) -> str | None:
     return None
 
 
-def which_profile(data: bytes, fmt: str) -> str | None:
-    """The profile whose heading the document carries (``ĐẢNG CỘNG SẢN VIỆT NAM`` → ``party``,
-    ``CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`` → ``state``), or ``None``."""
+def read(data: bytes, name: str = "<bytes>") -> Layout:
+    """The layout of the PDF or DOCX ``data``: its located lines of text."""
+    fmt = format_of(data)
     if fmt == "pdf":
-        from minutes.check.pdf import text_of_pdf
+        from minutes.check.pdf import read_pdf
 
-        text = text_of_pdf(data)
-    else:
-        from minutes.check.docx import text_of_docx
+        return read_pdf(data)
+    if fmt == "docx":
+        from minutes.check.docx import read_docx
 
-        text = text_of_docx(data)
-    titles = {name: load_profile(name).wording.national_title for name in available_profiles()}
-    return detect_profile(text, titles)
+        return read_docx(data)
+    raise InputError(Problem(_("This is neither a PDF nor a DOCX file."), file=name))
 
 
 def check_bytes(
     data: bytes, *, profile: str | Profile | None = None, name: str = "<bytes>"
 ) -> Report:
     """Check the PDF or DOCX ``data`` against ``profile`` (told from the document if ``None``)."""
-    fmt = format_of(data)
-    if fmt is None:
-        raise InputError(Problem(_("This is neither a PDF nor a DOCX file."), file=name))
-    detected = profile is None
-    if profile is None:
-        found = which_profile(data, fmt)
-        if found is None:
-            raise InputError(
-                Problem(
-                    _(
-                        "Cannot tell which format the document follows: neither the national "
-                        "title nor the Party heading was found."
-                    ),
-                    file=name,
-                    hint=_("name it with --profile state or --profile party"),
-                )
+    try:
+        layout = read(data, name)
+    except InputError as error:
+        problems = [replace(p, file=p.file or name) for p in error.problems]
+        raise InputError(problems) from None
+    choice = choose(layout, profile)
+    if choice is None:
+        raise InputError(
+            Problem(
+                _(
+                    "Cannot tell which format the document follows: neither the national "
+                    "title nor the Party heading was found."
+                ),
+                file=name,
+                hint=_("name it with --profile state or --profile party"),
             )
-        profile = found
-    chosen = load_profile(profile) if isinstance(profile, str) else profile
-    if fmt == "pdf":
-        from minutes.check.pdf import measure_pdf
-
-        found_in_file = measure_pdf(data, chosen)
-    else:
-        from minutes.check.docx import measure_docx
-
-        found_in_file = measure_docx(data, chosen)
-    results = judge(rules_for(chosen, fmt), found_in_file)
+        )
+    found = locate(layout, choice.profile)
+    results = judge(rules_for(choice.profile, layout.format), measure(found, choice.profile))
     return Report(
-        file=name,
-        format=fmt,
-        profile=chosen,
-        profile_detected=detected,
-        pages=found_in_file.pages,
-        results=tuple(results),
+        file=name, format=layout.format, choice=choice, pages=layout.pages, results=tuple(results)
     )
 
 

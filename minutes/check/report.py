@@ -1,13 +1,15 @@
 """The result of checking one file: one :class:`Result` per rule, in a :class:`Report`.
 
-A rule passes, fails, or is *not checked* (the element was not found, or the value could not be
-measured): a rule the checker could not check never counts as passed. Nothing here prints; the
-CLI turns a report into a table or JSON, in the reader's language (:meth:`Result.row`).
+A rule of the official text passes (*đạt*), fails (*không đạt*), or is *not checked* (*chưa
+kiểm tra*: the element was not found, the value could not be measured, or the clause leaves it
+open); house advice that is not followed is *lưu ý*, shown and counted apart. A rule the checker
+could not check never counts as passed. Nothing here prints; the CLI turns a report into a table
+or JSON, in the reader's language (:meth:`Result.row`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
@@ -19,6 +21,7 @@ from minutes.profiles import Profile
 class Status(str, Enum):
     PASS = "pass"
     FAIL = "fail"
+    ADVICE = "advice"
     NOT_CHECKED = "not-checked"
 
     @property
@@ -26,7 +29,12 @@ class Status(str, Enum):
         return _(STATUS_WORDS[self.value])
 
 
-STATUS_WORDS = {"pass": N_("pass"), "fail": N_("fail"), "not-checked": N_("not checked")}
+STATUS_WORDS = {
+    "pass": N_("pass"),
+    "fail": N_("fail"),
+    "advice": N_("advice"),
+    "not-checked": N_("not checked"),
+}
 
 
 @dataclass(frozen=True)
@@ -41,12 +49,14 @@ class Result:
 
     def row(self, profile: Profile) -> dict[str, str]:
         """The result in words: rule, clause, expected, measured, status."""
-        if self.status is Status.NOT_CHECKED:
+        if self.status is Status.NOT_CHECKED and self.measured is None:
             measured = self.note
         else:
             measured = self.rule.expect.show(self.measured)
             if self.where:
                 measured += f" ({self.where})"
+            if self.note:
+                measured += f"; {self.note}"
         return {
             "rule": self.rule.label(profile),
             "clause": self.rule.clause_reference,
@@ -61,6 +71,7 @@ class Result:
             "rule": self.rule.id,
             "element": self.rule.element,
             "property": self.rule.prop,
+            "level": self.rule.level,
             "label": row["rule"],
             "clause": row["clause"],
             "source": self.rule.clause,
@@ -75,25 +86,81 @@ class Result:
 
 
 @dataclass(frozen=True)
+class Choice:
+    """Which profile a document was measured against, and why."""
+
+    profile: Profile
+    detected: bool
+    heading: str | None = None
+    """The heading the profile was told from (``None``: named by the caller)."""
+    date: str | None = None
+    """The document's date as the report shows it (``07/3/2018``)."""
+    dated_by: str | None = None
+    """Where the date was read: ``place-date`` or ``text``."""
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    def reason(self) -> str:
+        """Why this profile, in a sentence."""
+        if self.heading is not None:
+            parts = [_("told from the heading “{heading}”").format(heading=self.heading)]
+        else:
+            parts = [_("named by the user")]
+        if self.date is not None:
+            where = _("its place and date line") if self.dated_by == "place-date" else _("its text")
+            parts.append(_("dated {date} ({where})").format(date=self.date, where=where))
+        else:
+            parts.append(_("its date was not found"))
+        parts.extend(self.notes)
+        return "; ".join(parts)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "profile": self.profile.id,
+            "version": self.profile.version,
+            "name": self.profile.name,
+            "detected": self.detected,
+            "heading": self.heading,
+            "date": self.date,
+            "dated_by": self.dated_by,
+            "reason": self.reason(),
+        }
+
+
+@dataclass(frozen=True)
 class Report:
     """Every rule's result for one file."""
 
     file: str
     format: str
-    profile: Profile
-    profile_detected: bool
+    choice: Choice
     pages: int
     results: tuple[Result, ...]
 
     @property
+    def profile(self) -> Profile:
+        return self.choice.profile
+
+    @property
+    def profile_detected(self) -> bool:
+        return self.choice.detected
+
+    @property
     def passed(self) -> bool:
         """No rule failed (rules not checked do not fail the file, and do not pass it either:
-        they are listed)."""
+        they are listed; advice does not fail it)."""
         return not self.failures
+
+    def passed_strictly(self) -> bool:
+        """No rule failed and every piece of advice is followed."""
+        return self.passed and not self.advice
 
     @property
     def failures(self) -> list[Result]:
         return [r for r in self.results if r.status is Status.FAIL]
+
+    @property
+    def advice(self) -> list[Result]:
+        return [r for r in self.results if r.status is Status.ADVICE]
 
     def counts(self) -> dict[str, int]:
         return {s.value: sum(1 for r in self.results if r.status is s) for s in Status}
@@ -112,6 +179,7 @@ class Report:
             "profile": self.profile.id,
             "profile_version": self.profile.version,
             "profile_detected": self.profile_detected,
+            "measured_against": self.choice.as_json(),
             "pages": self.pages,
             "passed": self.passed,
             "counts": self.counts(),
@@ -121,9 +189,7 @@ class Report:
 
 def _plain(value: Any) -> Any:
     """A measured value as JSON can hold it."""
-    if isinstance(value, tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, list):
+    if isinstance(value, (tuple, list)):
         return [_plain(v) for v in value]
     if isinstance(value, float):
         return round(value, 3)

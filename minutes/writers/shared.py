@@ -6,18 +6,9 @@ rules of the format but must still be the same in both writers.
 
 from __future__ import annotations
 
-FONT_FILES = {
-    ("normal", "normal"): "LiberationSerif-Regular.ttf",
-    ("bold", "normal"): "LiberationSerif-Bold.ttf",
-    ("normal", "italic"): "LiberationSerif-Italic.ttf",
-    ("bold", "italic"): "LiberationSerif-BoldItalic.ttf",
-}
-"""The embedded font files by (weight, style): Liberation Serif, the metric twin of Times New
-Roman."""
-
-SINGLE_LINE = 1.15
-"""Word's "single" line spacing for Times New Roman (ascent + descent + line gap ≈ 1.15 em);
-used for the PDF too, so both writers break lines and pages alike."""
+# shared with the checker, so they live below both (re-exported for the writers)
+from minutes.vocabulary import FONT_FILES as FONT_FILES
+from minutes.vocabulary import SINGLE_LINE as SINGLE_LINE
 
 CELL_PADDING_MM = 1.0
 """Left and right padding inside the header and signature cells (Word's cell margin)."""
