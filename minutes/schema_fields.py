@@ -455,7 +455,11 @@ FIELDS: dict[str, dict[str, tuple[str, str]]] = {
         "decimals": ("Số chữ số thập phân", "Khi viết số hoặc phần trăm."),
         "align": ("Căn lề", "`left`, `center`, `right` (số mặc định căn phải)."),
         "sum": ("Cộng tổng", "`true` để cộng cột này ở dòng tổng cộng."),
-        "width": ("Độ rộng", "Phần trăm bề ngang dòng, ví dụ `40`. Mặc định theo nội dung."),
+        "width": (
+            "Độ rộng",
+            "Độ rộng tương đối, ví dụ `3` (các cột có ghi chia nhau phần còn lại theo tỷ lệ). "
+            "Mặc định theo nội dung.",
+        ),
     },
     "Table": {
         "caption": ("Tên bảng", "Dòng in ngay trước bảng."),

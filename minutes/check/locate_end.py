@@ -3,11 +3,13 @@ numbers. The companion of :mod:`minutes.check.locate`; nothing here knows the fi
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import re
 
 from minutes.check import geometry as geo
 from minutes.check import tolerances as tol
-from minutes.check.layout import Layout, Piece
+from minutes.check.layout import Layout, Piece, Word
 from minutes.check.locate import Found, Instance, cells_from
 from minutes.check.text import is_dashes, is_rule_text, squeeze
 from minutes.i18n import _
@@ -28,22 +30,77 @@ TITLES_APART_MM = 12.0
 
 
 def signatures(found: Found, pieces: list[Piece], profile: Profile) -> int | None:
-    """Find the signature block: a row of one to three signer titles (the profile's own words,
-    its presets' included), then notes and names under each; return the order where it starts."""
-    after = [p for p in pieces if p.order > found.title_end]
-    row = _title_row(_before_recipients(after, profile), signer_titles(profile))
-    if not row:
+    """Find the signature block: rows of one to three signers, each a column of lines in
+    capitals (authority, title: the profile's own words or the minutes' own), then notes and a
+    name; return the order where it starts. The first row is the one the rules judge side by
+    side; later rows (a counting board, witnesses) are read the same way."""
+    after = [part for p in pieces if p.order > found.title_end for part in _parted(p)]
+    first = _title_row(_before_recipients(after, profile), signer_titles(profile))
+    if not first:
         found.lack(SIGNERS, _("no signature block (the signer titles) found"))
         return None
-    found.signer_row = row
-    region = _block(after, row, profile)
-    boxes = _column_boxes(row, found.area, profile)
-    for title, box in zip(row, boxes, strict=True):
-        column = [p for p in region if box[0] <= p.centre < box[1]]
-        _column(found, column, title, box)
+    found.signer_row = first
+    region = _block(after, first, profile)
+    for row, lines in _rows(region, first):
+        for title, box in zip(row, _column_boxes(row, found.area, profile), strict=True):
+            column = [p for p in lines if box[0] <= p.centre < box[1]]
+            _column(found, column, title, box)
     if "signer-note" not in found.elements:
         found.missing["signer-note"] = _("no signature notes found")
     return min(p.order for p in region)
+
+
+SIGNER_GAP_EM = 1.0
+"""Three signers side by side may stand closer than a column gap (their titles fill their
+columns): a line in capitals is parted at a gap wider than this (in ems)."""
+
+
+def _parted(piece: Piece) -> list[Piece]:
+    """``piece``, or the signers' titles it holds when it is a line in capitals with wide gaps
+    (``ĐẠI DIỆN BÊN GIAO   ĐẠI DIỆN BÊN NHẬN``)."""
+    if not _caps(piece) or len(piece.words) < 2:
+        return [piece]
+    parts: list[list[Word]] = [[piece.words[0]]]
+    for before, word in itertools.pairwise(piece.words):
+        if word.x0 - before.x1 > SIGNER_GAP_EM * word.look.size * tol.MM_PER_PT:
+            parts.append([])
+        parts[-1].append(word)
+    if len(parts) == 1:
+        return [piece]
+    return [dataclasses.replace(piece, words=words) for words in parts]
+
+
+def _rows(region: list[Piece], first: list[Piece]) -> list[tuple[list[Piece], list[Piece]]]:
+    """The block cut into rows of signers: a line in capitals after a name starts a new row."""
+    rows: list[tuple[list[Piece], list[Piece]]] = []
+    titles: list[Piece] = list(first)
+    lines: list[Piece] = []
+    named = False
+    for piece in sorted(region, key=lambda p: (p.page or 0, p.top, p.x0)):
+        if _title_like(piece) and named:
+            rows.append((titles, lines))
+            titles, lines, named = [], [], False
+        if _title_like(piece) and not any(piece is t for t in titles) and not lines_hold(lines):
+            titles.append(piece)
+        elif not _title_like(piece):
+            named = True
+        lines.append(piece)
+    rows.append((titles, lines))
+    return [(_top_lines(row), lines) for row, lines in rows if row]
+
+
+def lines_hold(lines: list[Piece]) -> bool:
+    """Whether a name already stands among ``lines`` (a title after it belongs to a new row)."""
+    return any(not _title_like(p) for p in lines)
+
+
+def _top_lines(row: list[Piece]) -> list[Piece]:
+    """The first line of each column of ``row``, left to right."""
+    columns: list[Piece] = []
+    for piece in sorted(row, key=lambda p: p.top):
+        if not any(piece.x0 < other.x1 and other.x0 < piece.x1 for other in columns):
+            columns.append(piece)
+    return sorted(columns, key=lambda p: p.x0)
 
 
 def signer_titles(profile: Profile) -> list[str]:
@@ -64,18 +121,55 @@ def _before_recipients(pieces: list[Piece], profile: Profile) -> list[Piece]:
 
 
 def _title_row(pieces: list[Piece], titles: list[str]) -> list[Piece]:
-    """The last row of signer titles, left to right: lines that are one of ``titles`` (after a
-    short prefix, or before a short qualifier), the first line of each column."""
-    found = [p for p in pieces if any(_is_title(p, title) for title in titles)]
-    if not found:
+    """The first row of signer titles, left to right, the first line of each column, in the
+    last run of short lines (the signatures, below the body's full lines): around the first
+    line in capitals that is one of the profile's ``titles`` (after a short prefix, or before a
+    short qualifier), with every short line in capitals beside it (a title the minutes wrote
+    themselves: ``GIÁO VIÊN CHỦ NHIỆM``); without such a line, the first row in capitals."""
+    tail = _short_tail(pieces)
+    known = [p for p in tail if _caps(p) and any(_is_title(p, title) for title in titles)]
+    capitals = [p for p in tail if _title_like(p)]
+    anchors = known or capitals
+    if not anchors:
         return []
-    last = max(found, key=lambda p: (p.page or 0, p.top))
-    row = [p for p in found if geo.same_place(p, last) and abs(p.top - last.top) <= TITLES_APART_MM]
-    columns: list[Piece] = []
-    for piece in sorted(row, key=lambda p: p.top):  # the top line of each column
-        if not any(piece.x0 < other.x1 and other.x0 < piece.x1 for other in columns):
-            columns.append(piece)
-    return sorted(columns, key=lambda p: p.x0)
+    anchor = min(anchors, key=lambda p: (p.page or 0, p.top))
+    row = [
+        p
+        for p in {*known, *capitals}
+        if geo.same_place(p, anchor) and abs(p.top - anchor.top) <= TITLES_APART_MM
+    ]
+    return _top_lines(row)
+
+
+SHORT_LINE = 0.7
+"""A line of a signature column is shorter than this share of the widest line of the text."""
+
+
+def _short_tail(pieces: list[Piece]) -> list[Piece]:
+    """The last run of short lines and lines in capitals (signer titles set by tab stops may
+    cross the line), below the body's last full line of text."""
+    ordered = sorted(pieces, key=lambda p: (p.page or 0, p.top, p.x0))
+    widest = max((p.x1 - p.x0 for p in ordered), default=0.0)
+    tail: list[Piece] = []
+    for piece in reversed(ordered):
+        if piece.x1 - piece.x0 >= SHORT_LINE * widest and not _caps(piece):
+            break
+        tail.append(piece)
+    return tail
+
+
+TITLE_MAX_CHARS = 40
+"""A signer's line in capitals is short (squeezed); a heading of the body is longer."""
+_HEADING_NUMBER = re.compile(r"[IVXLC]+\.|\d+\.")
+
+
+def _title_like(piece: Piece) -> bool:
+    """A short line in capitals that is not a numbered heading."""
+    return (
+        _caps(piece)
+        and len(piece.squeezed) <= TITLE_MAX_CHARS
+        and not _HEADING_NUMBER.match(piece.text)
+    )
 
 
 def _column_boxes(

@@ -37,8 +37,7 @@ class TableView:
     head: tuple[Cell, ...]
     rows: tuple[tuple[Cell, ...], ...]
     weights: tuple[float | None, ...]
-    """A width per column in per cent of the line, ``None`` where the writers work it out from
-    the content."""
+    """A relative width per column, ``None`` where the writers work it out from the content."""
     caption: str | None = None
     note: str | None = None
     total: tuple[Cell, ...] | None = field(default=None)

@@ -39,8 +39,9 @@ class Column(Strict):
     decimals: Decimals | None = None
     align: Literal["left", "center", "right"] | None = None
     sum: bool = False
-    width: float | None = Field(default=None, gt=0, lt=100)
-    """The column's width in per cent of the line (the others' come from their content)."""
+    width: float | None = Field(default=None, gt=0, le=1000)
+    """A relative width: the columns that have one share what the others leave, in proportion
+    (the others' widths come from their content)."""
 
     @model_validator(mode="before")
     @classmethod

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from minutes.profiles import Profile, Role
-from minutes.writers.shared import CELL_PADDING_MM, FONT_FILES, SINGLE_LINE
+from minutes.writers.shared import CELL_PADDING_MM, FONT_FILES, SIGNATURE_PADDING_MM, SINGLE_LINE
 
 FONT_FAMILY = "Minutes Serif"
 """The @font-face family of the embedded font files. A private name, so that no font installed on
@@ -91,7 +91,8 @@ p {{ margin: 0; orphans: 2; widows: 2; }}
 table {{ border-collapse: collapse; }}
 td, th {{ padding: 0; vertical-align: top; }}
 table.header {{ width: 100%; table-layout: fixed; }}
-table.header td, table.signatures td {{ padding: 0 {CELL_PADDING_MM:g}mm; box-sizing: border-box; }}
+table.header td {{ padding: 0 {CELL_PADDING_MM:g}mm; box-sizing: border-box; }}
+table.signatures td {{ padding: 0 {SIGNATURE_PADDING_MM:g}mm; box-sizing: border-box; }}
 td.header-left {{ width: {layout.header_left_mm:g}mm; }}
 td.header-right {{ width: {layout.header_right_mm:g}mm; }}
 table.data-table {{ width: 100%; table-layout: fixed; margin-top: 6pt; break-inside: auto; }}

@@ -40,7 +40,7 @@ from minutes.writers.metrics import (
     longest_line_pt,
     ruled_lines,
 )
-from minutes.writers.shared import CELL_PADDING_MM
+from minutes.writers.shared import CELL_PADDING_MM, SIGNATURE_PADDING_MM
 
 STYLE_NAMES: dict[str, str] = {
     "parent-org": "BB Cơ quan chủ quản",
@@ -373,7 +373,12 @@ class _Builder:
         return box_width_pt(self.profile, None)
 
     def _columns(
-        self, element: ET.Element, container: Any, widths: tuple[float, ...], group: str
+        self,
+        element: ET.Element,
+        container: Any,
+        widths: tuple[float, ...],
+        group: str,
+        padding_mm: float = CELL_PADDING_MM,
     ) -> Any:
         """A borderless table of fixed columns whose cells hold role paragraphs."""
         rows = element.findall("./tr")
@@ -386,7 +391,7 @@ class _Builder:
         table = container.add_table(rows=len(rows), cols=len(widths))
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
-        _set_fixed_layout(table, widths, CELL_PADDING_MM)
+        _set_fixed_layout(table, widths, padding_mm)
         for row, source in zip(table.rows, rows, strict=True):
             _set_cant_split(row)
             for cell, width, source_cell in zip(row.cells, widths, source, strict=True):
@@ -414,7 +419,7 @@ class _Builder:
             widths: tuple[float, ...] = (layout.signature_left_mm, layout.signature_right_mm)
         else:
             widths = (self.profile.page.text_width_mm / count,) * count
-        table = self._columns(element, container, widths, "signer")
+        table = self._columns(element, container, widths, "signer", SIGNATURE_PADDING_MM)
         for row in table.rows[:-1]:  # keep the block on one page: each row stays with the next
             for cell in row.cells:
                 for paragraph in cell.paragraphs:

@@ -132,33 +132,52 @@ def _share(
     numeric: list[bool],
     given: list[float | None],
 ) -> list[float]:
-    """Widths for the columns: those with a ``given`` share (per cent of the line) get it; the
-    others share what is left by their content."""
+    """Widths for the columns: those without a ``given`` relative width take their content's
+    width; those with one share what is left in proportion; then no column is narrower than its
+    longest word while the line allows it."""
+    auto = [i for i, weight in enumerate(given) if weight is None]
+    fixed = [i for i, weight in enumerate(given) if weight is not None]
+    if not fixed:
+        return _by_content(available, natural, minimum, numeric)
     widths = [0.0] * len(natural)
-    fixed = [i for i, share in enumerate(given) if share is not None]
-    for i in fixed:
-        widths[i] = available * (given[i] or 0) / 100
-    auto = [i for i, share in enumerate(given) if share is None]
-    room = available - sum(widths)
-    if not auto:
-        return _fit(widths, available)
-    if room <= sum(minimum[i] for i in auto):  # the given shares leave too little: scale all
-        for i in auto:
-            widths[i] = minimum[i]
-        return _fit(widths, available)
-    if sum(natural[i] for i in auto) <= room:
-        slack = room - sum(natural[i] for i in auto)
-        takers = [i for i in auto if not numeric[i]] or auto
-        weight = sum(natural[i] for i in takers)
-        for i in auto:
-            widths[i] = natural[i] + (slack * natural[i] / weight if i in takers else 0)
-        return widths
-    lack = {i: natural[i] - minimum[i] for i in auto}
-    spare = room - sum(minimum[i] for i in auto)
-    total_lack = sum(lack.values()) or 1.0
     for i in auto:
-        widths[i] = minimum[i] + spare * lack[i] / total_lack
-    return widths
+        widths[i] = min(natural[i], available / len(natural))
+    room = available - sum(widths)
+    total = sum(given[i] or 0 for i in fixed)
+    for i in fixed:
+        widths[i] = room * (given[i] or 0) / total
+    return _at_least(widths, minimum, available)
+
+
+def _by_content(
+    available: float, natural: list[float], minimum: list[float], numeric: list[bool]
+) -> list[float]:
+    """Every column its text's width on one line when all fit, the rest to the text columns;
+    else each its longest word and the rest shared by what each lacks."""
+    count = range(len(natural))
+    if sum(natural) <= available:
+        slack = available - sum(natural)
+        takers = [i for i in count if not numeric[i]] or list(count)
+        weight = sum(natural[i] for i in takers)
+        return [natural[i] + (slack * natural[i] / weight if i in takers else 0) for i in count]
+    if sum(minimum) >= available:
+        return [available * m / sum(minimum) for m in minimum]
+    lack = [natural[i] - minimum[i] for i in count]
+    spare = available - sum(minimum)
+    return [minimum[i] + spare * lack[i] / (sum(lack) or 1.0) for i in count]
+
+
+def _at_least(widths: list[float], minimum: list[float], available: float) -> list[float]:
+    """``widths`` with each column raised to its ``minimum``, taken from the columns above
+    theirs in proportion to their spare width (when the minimums fit at all)."""
+    if sum(minimum) >= available:
+        return [available * m / sum(minimum) for m in minimum]
+    short = sum(max(m - w, 0.0) for w, m in zip(widths, minimum, strict=True))
+    spare = [max(w - m, 0.0) for w, m in zip(widths, minimum, strict=True)]
+    if short <= 0 or sum(spare) <= 0:
+        return _fit(widths, available)
+    raised = [max(w, m) for w, m in zip(widths, minimum, strict=True)]
+    return _fit([r - short * s / sum(spare) for r, s in zip(raised, spare, strict=True)], available)
 
 
 def _fit(widths: list[float], available: float) -> list[float]:

@@ -12,3 +12,7 @@ from minutes.vocabulary import SINGLE_LINE as SINGLE_LINE
 
 CELL_PADDING_MM = 1.0
 """Left and right padding inside the header and signature cells (Word's cell margin)."""
+
+SIGNATURE_PADDING_MM = 3.0
+"""Left and right padding inside a signature cell: three signers side by side keep a gutter of
+at least 6 mm (more than an em at 14 pt) between their titles, so they read as three."""
