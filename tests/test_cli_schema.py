@@ -20,7 +20,7 @@ from cli_support import (  # noqa: F401  (an autouse fixture)
 import minutes
 from minutes.load import parse
 from minutes.schema import FIELDS, MODELS, json_schema, schema_text
-from minutes.starter import starter
+from minutes.starter import starter, starters
 
 jsonschema = pytest.importorskip("jsonschema")
 
@@ -63,9 +63,11 @@ def test_the_examples_satisfy_the_schema(validator: Any, path: Path) -> None:
     assert not errors, errors
 
 
-@pytest.mark.parametrize("profile", ["state", "party"])
-def test_the_starters_satisfy_the_schema(validator: Any, profile: str) -> None:
-    assert not list(validator.iter_errors(data_of(starter(profile), "starter.yaml")))
+@pytest.mark.parametrize("kind", ["state", "party", *sorted(starters())])
+def test_the_starters_satisfy_the_schema(validator: Any, kind: str) -> None:
+    data = data_of(starter(kind), f"{kind}.yaml")
+    errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(data)]
+    assert not errors, errors
 
 
 def test_the_schema_catches_what_the_loader_catches(validator: Any, tmp_path: Path) -> None:
