@@ -261,7 +261,7 @@ def share(part: object, whole: object) -> str:
             ) from None
     if numbers[1] == 0:
         raise FormattingError(
-            _("share of a whole of 0: there is no percentage of nothing (check the second number)")
+            _("the whole is 0, so no share of it can be given (check the second number of share)")
         )
     value = formatting.format_percent(numbers[0] * 100 / numbers[1], decimals=1)
     return value.replace(f"{formatting.DECIMAL_SYMBOL}0%", "%")

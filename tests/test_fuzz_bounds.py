@@ -142,7 +142,7 @@ def known_attacks() -> list[tuple[str, bytes]]:
         ("tuple-of-references", _field(tuple_data, "closing", f'"{{{{ ({refs}) }}}}"').encode()),
         (
             "plus-chain",
-            _field(tuple_data, "closing", '"{{ ' + " + ".join(["data.t"] * 39) + ' }}"').encode(),
+            _field(tuple_data, "closing", '"{{ ' + " + ".join(["data.t"] * 30) + ' }}"').encode(),
         ),
         (
             "filter-given-a-tuple",
@@ -290,7 +290,7 @@ def expressions(draw: Any) -> str:
     )
     template = draw(st.sampled_from(EXPRESSIONS))
     expression = template.format(
-        refs=", ".join(["data.t"] * count), plus=" + ".join(["data.t"] * min(count, 39))
+        refs=", ".join(["data.t"] * count), plus=" + ".join(["data.t"] * min(count, 30))
     )
     where = draw(st.sampled_from(["closing", "title", "location"]))
     repeat = draw(st.sampled_from([1, 3, 50]))
