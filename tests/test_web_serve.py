@@ -22,7 +22,9 @@ from minutes.web.serve import OncePer, connection_limit, listen, server_config
 async def tiny_app(scope: dict[str, Any], receive: Any, send: Any) -> None:
     if scope["type"] != "http":
         return
-    await send({"type": "http.response.start", "status": 200, "headers": []})
+    await send(
+        {"type": "http.response.start", "status": 200, "headers": [(b"content-length", b"2")]}
+    )
     await send({"type": "http.response.body", "body": b"ok"})
 
 
@@ -69,18 +71,15 @@ def closed_by_server(sock: socket.socket, within: float) -> bool:
 
 
 def test_a_connection_that_sends_nothing_is_closed() -> None:
-    with serving(header_timeout=0.5) as port:
-        idle = socket.create_connection(("127.0.0.1", port))
+    with serving(header_timeout=0.5) as port, socket.create_connection(("127.0.0.1", port)) as idle:
         started = time.monotonic()
         assert closed_by_server(idle, 5)
         assert 0.4 < time.monotonic() - started < 3
-        idle.close()
 
 
 def test_a_header_sent_a_byte_at_a_time_is_cut_off() -> None:
     """Sending keeps a connection busy, but the header must be complete within its time."""
-    with serving(header_timeout=0.8) as port:
-        slow = socket.create_connection(("127.0.0.1", port))
+    with serving(header_timeout=0.8) as port, socket.create_connection(("127.0.0.1", port)) as slow:
         started = time.monotonic()
         closed = False
         for byte in b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + b"a" * 100:
@@ -94,17 +93,20 @@ def test_a_header_sent_a_byte_at_a_time_is_cut_off() -> None:
                 break
         assert closed, "the trickling header was never cut off"
         assert time.monotonic() - started < 4
-        slow.close()
 
 
 def test_a_kept_alive_connection_gets_the_same_time_for_its_next_header() -> None:
-    with serving(header_timeout=0.5) as port:
-        sock = socket.create_connection(("127.0.0.1", port))
+    with serving(header_timeout=0.5) as port, socket.create_connection(("127.0.0.1", port)) as sock:
         sock.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-        assert b"200" in sock.recv(1000)
+        answer = b""
+        sock.settimeout(5)
+        while not answer.endswith(b"ok"):  # the whole answer: its header, then its body
+            chunk = sock.recv(1000)
+            assert chunk, "closed before the answer"
+            answer += chunk
+        assert answer.startswith(b"HTTP/1.1 200")
         sock.sendall(b"GET / HTTP/1.1\r\n")  # a second request that never ends its header
         assert closed_by_server(sock, 5)
-        sock.close()
 
 
 def test_a_complete_request_is_not_hurried() -> None:
@@ -117,16 +119,16 @@ def test_a_complete_request_is_not_hurried() -> None:
 def test_idle_connections_cannot_lock_a_client_out() -> None:
     """At the cap, the oldest idle connection makes room: 40 connections that send nothing
     against a cap of 10, and an ordinary request is still answered at once."""
-    with serving(max_connections=10, header_timeout=30) as port:
-        idle = [socket.create_connection(("127.0.0.1", port)) for _ in range(40)]
+    with serving(max_connections=10, header_timeout=30) as port, contextlib.ExitStack() as stack:
+        idle = [
+            stack.enter_context(socket.create_connection(("127.0.0.1", port))) for _ in range(40)
+        ]
         time.sleep(0.3)
         started = time.monotonic()
         assert get(port) == 200
         assert time.monotonic() - started < 2
         still_open = sum(not closed_by_server(sock, 0.05) for sock in idle)
         assert still_open <= 10
-        for sock in idle:
-            sock.close()
 
 
 def test_the_cap_fits_the_files_the_process_may_open() -> None:
