@@ -88,9 +88,7 @@ def in_process(repeat: int) -> list[dict[str, object]]:
         pdf = renderer.render_pdf(meeting)
         pages = len(page_images(pdf))
         row: dict[str, object] = {"example": path.stem, "pages": pages}
-        row["check"] = median_ms(
-            lambda form=form: check_form(form, DEFAULT_LIMITS, True), repeat
-        )
+        row["check"] = median_ms(lambda form=form: check_form(form, DEFAULT_LIMITS, True), repeat)
         row["validate"] = median_ms(lambda text=text: validate_text(text), repeat)
         row["pdf"] = median_ms(lambda meeting=meeting: renderer.render_pdf(meeting), repeat)
         row["pdfium"] = median_ms(lambda pdf=pdf: page_images(pdf), repeat)

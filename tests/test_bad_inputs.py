@@ -139,9 +139,7 @@ CASES: dict[str, Expect] = {
     "alias-bomb-duplicate-key.yaml": Bad("written twice", line=11, field="k"),
     "alias-merge-bomb.yaml": Bad(_ALIAS, field="data.m*"),
     "deep-nesting-lists.yaml": Bad("nested more than 32 levels", at="deep:", field="data.deep*"),
-    "deep-nesting-mappings.yaml": Bad(
-        "nested more than 32 levels", at="deep:", field="data.deep*"
-    ),
+    "deep-nesting-mappings.yaml": Bad("nested more than 32 levels", at="deep:", field="data.deep*"),
     "recursive-alias.yaml": Bad("inside the value it stands for", at="again:", field="data.loop"),
     # refused tags
     "tag-python-object.yaml": Bad(_TAG, at="!!python/object", field="symbol"),
@@ -640,4 +638,3 @@ def test_bytes_and_text_inputs_share_the_limits() -> None:
     for given in (text, text.encode("utf-8")):
         with pytest.raises(InputError, match="too large"):
             minutes.loads(given)
-
