@@ -44,7 +44,13 @@ from minutes.web.guard import (
 )
 from minutes.web.pages import MAX_FIELDS
 from minutes.web.pages import make_router as page_router
-from minutes.web.work import DEFAULT_TIMEOUT, Abandoned, WorkerDied, WorkPool
+from minutes.web.work import (
+    DEFAULT_TIMEOUT,
+    Abandoned,
+    WorkerDied,
+    WorkPool,
+    worker_died_message,
+)
 
 log = logging.getLogger("minutes.web")
 
@@ -146,13 +152,7 @@ def create_app(settings: Settings | None = None, pool: WorkPool | None = None) -
 
     @app.exception_handler(WorkerDied)
     async def worker_died(request: Request, error: WorkerDied) -> JSONResponse:
-        return error_response(
-            500,
-            _(
-                "The worker process stopped while making this document (out of memory?). "
-                "Another has taken its place: try again, or make the document smaller."
-            ),
-        )
+        return error_response(500, worker_died_message())
 
     @app.exception_handler(Exception)
     async def internal(request: Request, error: Exception) -> JSONResponse:

@@ -36,7 +36,7 @@ from minutes.web.api import MEDIA_TYPES, content_disposition
 from minutes.web.form import FormData, from_form
 from minutes.web.guard import CSRF_COOKIE, CSRF_FIELD, csrf_ok, csrf_token
 from minutes.web.jobs import FORM_SOURCE, Checked, problem_text
-from minutes.web.work import Deadline, TooSlow, WorkPool
+from minutes.web.work import Deadline, TooSlow, WorkerDied, WorkPool, worker_died_message
 
 __all__ = ["FORM_SOURCE", "Checked", "make_router", "placed", "problem_text"]
 
@@ -160,6 +160,8 @@ def make_router(
             checked = await pool.run(deadline, jobs.check_form, form, limits, True, request=request)
         except TooSlow:
             return JSONResponse({"errors": [], "general": [_("The preview took too long.")]})
+        except WorkerDied:
+            return JSONResponse({"errors": [], "general": [worker_died_message()]})
         return JSONResponse(
             {
                 "errors": [{"name": name, "message": message} for name, message in checked.errors],
@@ -185,6 +187,8 @@ def make_router(
             )
         except TooSlow:
             return await page(request, form.data, [_("The document took too long.")], status=503)
+        except WorkerDied:
+            return await page(request, form.data, [worker_died_message()], status=500)
         if opened.data is None:
             notice = _("{file} was not opened.").format(file=name)
             return await page(request, form.data, opened.general, notice, 422)
@@ -217,6 +221,8 @@ def make_router(
             result = await pool.run(deadline, jobs.download, form, format, limits, request=request)
         except TooSlow:
             return await page(request, form.data, [_("The document took too long.")], status=503)
+        except WorkerDied:
+            return await page(request, form.data, [worker_died_message()], status=500)
         if isinstance(result, Checked):
             count = len(result.errors) + len(result.general)
             general = [

@@ -43,7 +43,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from minutes.i18n import current_language, language
+from minutes.i18n import _, current_language, language
 
 T = TypeVar("T")
 
@@ -68,6 +68,14 @@ class Abandoned(Exception):
 class WorkerDied(Exception):
     """The worker process ended while it held this work (a crash in a C library, the
     out-of-memory killer); another worker takes its place."""
+
+
+def worker_died_message() -> str:
+    """What the clerk reads when a worker ended under their document."""
+    return _(
+        "The worker process stopped while making this document (out of memory?). "
+        "Another has taken its place: try again, or make the document smaller."
+    )
 
 
 class WorkFailed(Exception):
@@ -208,7 +216,7 @@ class WorkPool:
             if self._started or self._closed:
                 return
             self._started = True
-        for _ in range(self.workers):
+        for _number in range(self.workers):
             _thread(self._add_worker)
 
     def _add_worker(self) -> None:
