@@ -136,7 +136,7 @@ def test_the_deadline_counts_the_wait_for_a_worker(pool: WorkPool, tmp_path: Pat
 
     took, error = asyncio.run(scenario())
     assert isinstance(error, TooSlow)
-    assert 0.9 < took < 1.4
+    assert 0.9 < took < 2.5  # about 1 s; the margin is for a busy machine
     time.sleep(0.3)
     assert not marker.exists()
 
