@@ -84,6 +84,10 @@ MAX_EXPRESSION_DEPTH = 40
 writes, far less than what overflows Jinja's recursive compiler."""
 MAX_EXPANDED_CHARS = 1_000_000
 """How much text all the ``{{ … }}`` of one document may produce together."""
+MAX_FIELD_CHARS = 100_000
+"""How much text the expressions of one field may make: what the loader lets a text typed in the
+file be (``Limits.max_text``), so that an expression cannot make a title of a million characters
+that a file could not hold."""
 MAX_PRODUCT_BITS = 400
 """A product of whole numbers may have at most this many bits (about 120 digits)."""
 
@@ -466,7 +470,14 @@ class Composer:
                         ).format(limit=MAX_EXPANDED_CHARS)
                     )
                 parts.append(part)
-            return clean_text("".join(parts))
+            text = "".join(parts)
+            if len(text) > MAX_FIELD_CHARS:  # as much as a text typed in the file, no more
+                raise fail(
+                    _("The expressions of this text produce more than {limit} characters.").format(
+                        limit=MAX_FIELD_CHARS
+                    )
+                )
+            return clean_text(text)
         except TemplateDataError:
             raise
         except _TooLong:

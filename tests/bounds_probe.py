@@ -21,9 +21,9 @@ def _reset_peak() -> None:
     Path("/proc/self/clear_refs").write_text("5")  # the peak becomes the current size
 
 
-def _handle(raw: bytes, pdf: bool) -> str:
+def _handle(raw: bytes) -> tuple[str, Any]:
     """What a user's command does with the file: read it, validate it (expressions included),
-    and render it if it is valid. Returns the outcome."""
+    and, if it is valid, make its DOCX. Returns the outcome, and the meeting if valid."""
     import minutes
     from minutes.load import decode
     from minutes.validate import validate_text
@@ -31,18 +31,27 @@ def _handle(raw: bytes, pdf: bool) -> str:
     try:
         text = decode(raw, "fuzz.yaml")
     except minutes.InputError as error:
-        return _refused(error.problems)
+        return _refused(error.problems), None
     problems = validate_text(text, "fuzz.yaml")
     if problems:
-        return _refused(problems)
+        return _refused(problems), None
     try:
         meeting = minutes.loads(text, "fuzz.yaml")
         minutes.render_docx(meeting)
-        if pdf:
-            minutes.render_pdf(meeting)
+    except minutes.InputError as error:
+        return _refused(error.problems), None
+    return "rendered", meeting
+
+
+def _pdf(meeting: Any) -> str | None:
+    """The PDF of a valid meeting; ``None`` when it is made, else what went wrong."""
+    import minutes
+
+    try:
+        minutes.render_pdf(meeting)
     except minutes.InputError as error:
         return _refused(error.problems)
-    return "rendered"
+    return None
 
 
 def _refused(problems: list[Any]) -> str:
@@ -55,30 +64,36 @@ def _refused(problems: list[Any]) -> str:
 def probe_main(
     connection: multiprocessing.connection.Connection, address_space: int, base: str
 ) -> None:
-    """The probe process: handles each file sent, replies (outcome, peak MB, CPU s, wall s)."""
+    """The probe process: handles each file sent and replies (outcome, peak MB, CPU seconds of
+    reading, validating and the DOCX, wall seconds, CPU seconds of the PDF when asked for)."""
     resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
     from minutes.i18n import set_language
 
     set_language("en")
-    _handle(base.encode("utf-8"), pdf=True)  # warm: imports, fonts, the template
+    _outcome, warm = _handle(base.encode("utf-8"))  # imports, fonts, the template
+    _pdf(warm)
     while True:
-        message = connection.recv()
+        try:
+            message = connection.recv()
+        except MemoryError:  # the file itself could not be received: say so, and go on
+            connection.send(("MemoryError while receiving the file", _peak_kb() / 1024, 0, 0, 0))
+            continue
         if message is None:
             return
         raw, pdf = message
         _reset_peak()
         started_cpu, started = time.process_time(), time.perf_counter()
+        pdf_cpu = 0.0
         try:
-            outcome = _handle(raw, pdf)
+            outcome, meeting = _handle(raw)
+            cpu = time.process_time() - started_cpu
+            if pdf and meeting is not None:
+                before_pdf = time.process_time()
+                outcome = _pdf(meeting) or outcome
+                pdf_cpu = time.process_time() - before_pdf
         except MemoryError:
-            outcome = "MemoryError"
+            outcome, cpu = "MemoryError", time.process_time() - started_cpu
         except Exception as error:  # anything but a MinutesError is a failure
             outcome = f"{type(error).__name__}: {str(error)[:300]}"
-        connection.send(
-            (
-                outcome,
-                _peak_kb() / 1024,
-                time.process_time() - started_cpu,
-                time.perf_counter() - started,
-            )
-        )
+            cpu = time.process_time() - started_cpu
+        connection.send((outcome, _peak_kb() / 1024, cpu, time.perf_counter() - started, pdf_cpu))
