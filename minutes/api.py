@@ -105,6 +105,21 @@ TEMPORARY_SUFFIX = ".part"
 """The suffix of the temporary file :func:`write_atomic` writes before the rename."""
 
 
+TEMPORARY_NAME_BYTES = 100
+"""How much of the output's name the temporary name repeats (in bytes of UTF-8): with the dot,
+the random part and :data:`TEMPORARY_SUFFIX` it stays far under the 255 bytes of a name, so any
+output name the disk takes can be written atomically."""
+
+
+def temporary_prefix(name: str) -> str:
+    """The start of the temporary name :func:`write_atomic` uses for an output called
+    ``name`` (``.bien-ban.pdf.``), also to find strays a killed process left."""
+    encoded = name.encode("utf-8", "surrogateescape")
+    if len(encoded) > TEMPORARY_NAME_BYTES:
+        name = encoded[:TEMPORARY_NAME_BYTES].decode("utf-8", "ignore")
+    return f".{name}."
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path``, then rename: never a half file.
 
@@ -113,7 +128,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(
-        prefix=f".{path.name}.", suffix=TEMPORARY_SUFFIX, dir=path.parent
+        prefix=temporary_prefix(path.name), suffix=TEMPORARY_SUFFIX, dir=path.parent
     )
     try:
         if hasattr(os, "fchmod"):
@@ -126,6 +141,100 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def name_limit(folder: Path) -> int:
+    """The longest file name, in bytes, the disk of ``folder`` takes (255 on the usual file
+    systems; asked of the system where it can say)."""
+    probe = folder
+    while not probe.exists() and probe.parent != probe:
+        probe = probe.parent
+    try:
+        return int(os.pathconf(probe, "PC_NAME_MAX"))
+    except (AttributeError, OSError, ValueError):  # Windows, or a system that does not say
+        return 255
+
+
+def too_long_name(path: Path) -> Problem | None:
+    """A problem when the name of ``path`` is longer than its folder's disk takes: checked
+    before anything is written, so no command writes the PDF and then fails on the DOCX."""
+    size, limit = len(os.fsencode(path.name)), name_limit(path.parent)
+    if size <= limit:
+        return None
+    return Problem(
+        _("The output name {name} is too long ({size} bytes; the disk takes {limit}).").format(
+            name=_short(path.name), size=size, limit=limit
+        ),
+        hint=_("give the input file a shorter name"),
+    )
+
+
+def _short(name: str, limit: int = 60) -> str:
+    return name if len(name) <= limit else f"{name[: limit // 2]}…{name[-limit // 2 :]}"
+
+
+def os_reason(error: OSError) -> tuple[str, str | None]:
+    """What went wrong with a file, in the user's words, and what to do about it; the system's
+    own text only for a case not foreseen here."""
+    import errno
+
+    reasons: dict[int, tuple[str, str | None]] = {
+        errno.ENOSPC: (_("the disk is full"), _("free some space, or choose another folder")),
+        errno.EROFS: (
+            _("the disk or folder is read-only"),
+            _("choose another folder (with -o), or make this one writable"),
+        ),
+        errno.EACCES: (
+            _("you are not allowed to write there"),
+            _("choose a folder of yours (with -o), or ask for permission"),
+        ),
+        errno.EPERM: (
+            _("you are not allowed to write there"),
+            _("choose a folder of yours (with -o), or ask for permission"),
+        ),
+        errno.ENOENT: (
+            _("the folder does not exist and cannot be made"),
+            _("check the folder's name"),
+        ),
+        errno.ENOTDIR: (
+            _("a part of the path is a file, not a folder"),
+            _("choose a folder (with -o)"),
+        ),
+        errno.EEXIST: (
+            _("a file of that name is in the way of the folder"),
+            _("choose another folder (with -o)"),
+        ),
+        errno.EISDIR: (
+            _("a folder of the same name is in the way"),
+            _("rename or move that folder"),
+        ),
+        errno.ENAMETOOLONG: (_("the name is too long"), _("give the input file a shorter name")),
+        errno.EIO: (
+            _("the disk reported an error"),
+            _("check the disk (or the network drive), or choose another folder"),
+        ),
+        errno.EMFILE: (_("too many files are open"), _("close other programs, then try again")),
+        errno.ENFILE: (_("too many files are open"), _("close other programs, then try again")),
+        errno.EFBIG: (_("the file is too large for this disk"), _("choose another folder")),
+    }
+    quota = getattr(errno, "EDQUOT", None)
+    if quota is not None:
+        reasons[quota] = (_("your disk quota is used up"), _("free some space"))
+    known = reasons.get(error.errno or -1)
+    if known is not None:
+        return known
+    return (error.strerror or type(error).__name__), None
+
+
+def output_problem(error: OSError, target: Path, source: str | None = None) -> Problem:
+    """``Cannot write OUT/bien-ban.pdf: the disk is full (free some space …)``, for the input
+    ``source``: the output the user asked for is named, never the temporary file."""
+    reason, hint = os_reason(error)
+    return Problem(
+        _("Cannot write {path}: {reason}.").format(path=target, reason=reason),
+        file=source,
+        hint=hint,
+    )
 
 
 MAX_NAME_BYTES = 120

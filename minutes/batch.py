@@ -15,11 +15,19 @@ Why it is built this way:
   worker that dies (a crash in a C library, the out-of-memory killer) breaks the pool; the files
   it may have been holding are retried one at a time in a fresh pool, so only the culprit fails.
 * **Never a half-written file.** Workers write with :func:`~minutes.api.write_atomic`
-  (temporary name, then rename) and ignore SIGINT, so Ctrl-C lets each finish the file in hand,
-  queued files are cancelled, and any stray temporary file is swept up.
-* **Incremental.** An output whose input and fingerprint match the manifest is skipped (see
-  :mod:`minutes.manifest`); two inputs that would write the same output are reported instead of
-  overwriting each other.
+  (temporary name, then rename) and ignore SIGINT and SIGTERM, so Ctrl-C (or a ``kill``, which
+  the command turns into the same clean stop) lets each finish the file in hand, queued files
+  are cancelled, and any stray temporary file is swept up. An output name the disk cannot take
+  is refused before anything is written.
+* **No orphans.** Each worker watches its parent and exits the moment the parent is gone
+  (``kill -9``, a crash), instead of waiting forever for work that will never come.
+* **Incremental, and the record is never lost.** An output whose input and fingerprint match
+  the manifest is skipped (see :mod:`minutes.manifest`); two inputs that would write the same
+  output are reported instead of overwriting each other. The manifest is saved as work
+  completes (every :data:`~minutes.manifest.SAVE_EVERY_S` seconds and at the end); a manifest
+  that cannot be saved is a problem in the report (:attr:`Batch.problems`), not a crash. What
+  is recorded is the hash of the text the worker actually rendered, so a file edited during the
+  run is seen as changed next time.
 * **Bounded memory.** At most two files per worker are in flight, and outcomes are handed on as
   they arrive, so memory does not grow with the number of files.
 """
@@ -28,23 +36,34 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import multiprocessing
+import multiprocessing.connection
 import os
 import signal
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
-from minutes.api import TEMPORARY_SUFFIX, Format, Renderer, write_atomic
+from minutes.api import (
+    TEMPORARY_SUFFIX,
+    Format,
+    Renderer,
+    os_reason,
+    output_problem,
+    temporary_prefix,
+    too_long_name,
+    write_atomic,
+)
 from minutes.errors import InputError, Problem
 from minutes.i18n import _, current_language, set_language
 from minutes.inputs import find_inputs
 from minutes.load import loads, read_source
-from minutes.manifest import Manifest, digest, fingerprint
+from minutes.manifest import SAVE_EVERY_S, Manifest, digest, fingerprint
 
 Status = Literal["done", "skipped", "failed"]
 IN_FLIGHT_PER_WORKER = 2
@@ -84,6 +103,9 @@ class Outcome:
     outputs: tuple[Path, ...] = ()
     problems: tuple[Problem, ...] = ()
     seconds: float = 0.0
+    sha256: str | None = None
+    """Of the text that was rendered (read again by the worker: it may differ from the text
+    hashed when the batch was planned, if the file was edited meanwhile)."""
 
 
 @dataclass
@@ -132,6 +154,10 @@ def make_plan(names: Sequence[str | Path], options: Options, manifest: Manifest)
             plan.settled.append(_failed(source, [_collision(source, other, outputs[0])]))
             continue
         claimed.update(dict.fromkeys(keys, source))
+        too_long = next((p for p in map(too_long_name, outputs) if p is not None), None)
+        if too_long is not None:
+            plan.settled.append(_failed(source, [replace(too_long, file=str(source))]))
+            continue
         try:
             sha256 = digest(read_source(source).encode("utf-8"))
         except InputError as error:
@@ -169,40 +195,63 @@ _renderer: Renderer | None = None
 
 
 def _init_worker(lang: str) -> None:
-    """Runs once in each worker: ignore Ctrl-C (the parent decides when to stop, and a worker
-    killed mid-write would leave a temporary file), speak the parent's language, warm up."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if hasattr(signal, "pthread_sigmask"):  # blocked at spawn (see _sigint_held); now ignored
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    """Runs once in each worker: ignore Ctrl-C and SIGTERM (the parent decides when to stop,
+    and a worker killed mid-write would leave a temporary file), exit with the parent, speak
+    the parent's language, warm up."""
+    for number in _HELD_SIGNALS:
+        signal.signal(number, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):  # blocked at spawn (see _signals_held); now ignored
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, set(_HELD_SIGNALS))
+    exit_with_parent()
     set_language(lang)
     global _renderer
     _renderer = Renderer()
 
 
+def exit_with_parent() -> None:
+    """Leave as soon as the parent process is gone. A pool's worker waits for work on a queue
+    that it holds both ends of, so it would never notice on its own: after ``kill -9`` of the
+    command, the workers (about 100 MB each) and the resource tracker would run on forever.
+    The worker ends itself as the parent's death would have ended it (SIGKILL; SIGTERM, which
+    is TerminateProcess, on Windows): it has nothing to save."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os.kill(os.getpid(), getattr(signal, "SIGKILL", signal.SIGTERM))
+
+    threading.Thread(target=watch, name="minutes-exit-with-parent", daemon=True).start()
+
+
 def render_task(task: Task, variant: str | None) -> Outcome:
     """Load, render every stale output in memory, then write them (so a failure in the second
-    format never leaves a fresh first one beside a stale second one)."""
+    format never leaves a fresh first one beside a stale second one). The text is hashed
+    again here: what is recorded is what was rendered."""
     started = time.perf_counter()
     renderer = _renderer or Renderer()
     try:
-        meeting = loads(read_source(task.source), str(task.source))
+        text = read_source(task.source)
+        sha256 = digest(text.encode("utf-8"))
+        meeting = loads(text, str(task.source))
         rendered = [
             (output, renderer.render(meeting, _format_of(output), variant=variant))
             for output in task.stale
         ]
-        for output, data in rendered:
-            write_atomic(output, data)
     except InputError as error:
         return _failed(task.source, error.problems, time.perf_counter() - started)
-    except OSError as error:  # the output folder: full, read-only, gone
-        problem = Problem(
-            _("Cannot write the output: {reason}.").format(reason=error.strerror or error),
-            file=str(error.filename or task.source),
-        )
-        return _failed(task.source, [problem], time.perf_counter() - started)
     except Exception as error:  # a bug: reported for this file, the batch goes on
         return _failed(task.source, [_internal_problem(task, error)], time.perf_counter() - started)
-    return Outcome(task.source, "done", task.outputs, seconds=time.perf_counter() - started)
+    for output, data in rendered:
+        try:
+            write_atomic(output, data)
+        except OSError as error:  # the output folder: full, read-only, gone
+            problem = output_problem(error, output, str(task.source))
+            return _failed(task.source, [problem], time.perf_counter() - started)
+    return Outcome(
+        task.source, "done", task.outputs, seconds=time.perf_counter() - started, sha256=sha256
+    )
 
 
 def _internal_problem(task: Task, error: BaseException) -> Problem:
@@ -221,19 +270,26 @@ Worker = Callable[[Task, str | None], Outcome]
 # -- the parent side ------------------------------------------------------------------------------
 
 
-@contextmanager
-def _sigint_held() -> Iterator[None]:
-    """Hold Ctrl-C back in this thread while work is submitted (submitting may spawn a worker).
+_HELD_SIGNALS = tuple(
+    number for number in (signal.SIGINT, getattr(signal, "SIGTERM", None)) if number is not None
+)
 
-    The signal mask survives ``fork`` and ``exec``, so a worker spawned now starts with SIGINT
-    blocked, and cannot be killed with a traceback while it is still importing; its initializer
-    then ignores SIGINT and unblocks it. A Ctrl-C meanwhile is not lost: it stays pending here
-    and is raised as soon as the block ends. (No signal masks on Windows: nothing to do.)
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold Ctrl-C (and SIGTERM) back in this thread while work is submitted (submitting may
+    spawn a worker).
+
+    The signal mask survives ``fork`` and ``exec``, so a worker spawned now starts with the
+    signals blocked, and cannot be killed with a traceback while it is still importing; its
+    initializer then ignores them and unblocks them. A signal meanwhile is not lost: it stays
+    pending here and is raised as soon as the block ends. (No signal masks on Windows: nothing
+    to do.)
     """
     if not hasattr(signal, "pthread_sigmask"):
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, set(_HELD_SIGNALS))
     try:
         yield
     finally:
@@ -255,6 +311,9 @@ class Batch:
         self._in_flight: dict[cf.Future[Outcome], tuple[Task, bool]] = {}
         self.late: list[Outcome] = []
         """Outcomes of files finished after the iteration was stopped early (Ctrl-C)."""
+        self.problems: list[Problem] = []
+        """Problems of no one input: the manifest could not be saved."""
+        self._saved_at = time.monotonic()
 
     @property
     def total(self) -> int:
@@ -285,7 +344,7 @@ class Batch:
                     return
                 if executor is None:
                     executor = self._executor(jobs)
-                with _sigint_held():
+                with _signals_held():
                     if suspects:  # after a crash: one at a time, to find the culprit
                         if not self._in_flight:
                             self._submit(executor, worker, suspects.popleft(), retry=True)
@@ -311,6 +370,7 @@ class Batch:
                         crashes = 0
                         self._remember(task, outcome)
                     yield outcome
+                self._save(final=False)
                 if broken:
                     # the whole pool is gone: every file it held is a suspect
                     cf.wait(self._in_flight)
@@ -324,7 +384,36 @@ class Batch:
                 executor.shutdown(wait=True, cancel_futures=True)
             self._harvest()
             self._sweep()
+            self._save(final=True)
+
+    def _save(self, final: bool) -> None:
+        """Save the manifest, at most every :data:`SAVE_EVERY_S` seconds while the batch runs
+        (so a killed batch keeps its record) and at the end. A manifest that cannot be written
+        becomes one problem in :attr:`problems`: the outputs are complete, and the next run
+        only converts them again."""
+        if not self.manifest.unsaved:
+            return
+        if not final and time.monotonic() - self._saved_at < SAVE_EVERY_S:
+            return
+        try:
             self.manifest.save()
+        except (OSError, ValueError) as error:
+            if final:
+                self.problems.append(self._manifest_problem(error))
+            return
+        finally:
+            self._saved_at = time.monotonic()
+
+    def _manifest_problem(self, error: OSError | ValueError) -> Problem:
+        reason, hint = os_reason(error) if isinstance(error, OSError) else (str(error), None)
+        return Problem(
+            _(
+                "Cannot save the record of what was converted: {reason}. The files were "
+                "written; the next run will convert them again."
+            ).format(reason=reason),
+            file=str(self.manifest.path),
+            hint=hint,
+        )
 
     def _harvest(self) -> None:
         """After an early stop, keep the files the workers finished anyway (they are complete:
@@ -357,7 +446,7 @@ class Batch:
             self.manifest.record(
                 output,
                 task.source,
-                task.sha256,
+                outcome.sha256 or task.sha256,
                 fingerprint(output.suffix[1:], self.options.variant),
             )
 
@@ -373,8 +462,9 @@ class Batch:
         folder = self.options.out_dir
         if not folder.is_dir():
             return
-        names = {o.name for task in self.plan.tasks for o in task.stale}
+        prefixes = tuple(temporary_prefix(o.name) for task in self.plan.tasks for o in task.stale)
+        if not prefixes:
+            return
         for leftover in folder.glob(f".*{TEMPORARY_SUFFIX}"):
-            stem = leftover.name[1:].rsplit(".", 2)[0]  # ".<name>.<random>.part"
-            if stem in names:
+            if leftover.name.startswith(prefixes):  # ".<name>.<random>.part"
                 leftover.unlink(missing_ok=True)

@@ -18,13 +18,14 @@ The work itself lives elsewhere (:mod:`minutes.batch`, :mod:`minutes.validate`,
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
 import sys
 import time
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import closing
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NoReturn
@@ -196,32 +197,65 @@ def _port(text: str) -> int:
 
 def cmd_render(args: argparse.Namespace) -> int:
     """Render each FILE to PDF and/or DOCX."""
-    from minutes.api import Renderer, write_atomic
+    from minutes.api import Renderer
     from minutes.load import load
 
+    if args.output is not None:
+        _check_output_folder(args.output)
     _require_pdf(_formats(args.format), f"minutes render {_shown(args.files[0])} -f docx")
     renderer = Renderer()
     status = EXIT_OK
     for name in args.files:
         source = Path(name)
         folder = args.output if args.output is not None else source.parent
+        targets = [(folder / f"{source.stem}.{fmt}", fmt) for fmt in _formats(args.format)]
         try:
+            _check_names(source, [target for target, _fmt in targets])
             meeting = load(source)
             rendered = [
-                (
-                    folder / f"{source.stem}.{fmt}",
-                    renderer.render(meeting, fmt, variant=args.pdf_variant),  # type: ignore[arg-type]
-                )
-                for fmt in _formats(args.format)
+                (target, renderer.render(meeting, fmt, variant=args.pdf_variant))  # type: ignore[arg-type]
+                for target, fmt in targets
             ]
         except InputError as error:
             report(error)
             status = EXIT_INPUT
             continue
-        for target, data in rendered:
-            write_atomic(target, data)
-            print(_("Wrote {path}").format(path=target))
+        if not _write_outputs(source, rendered):
+            status = EXIT_INPUT
     return status
+
+
+def _check_output_folder(folder: Path) -> None:
+    """``-o`` must name a folder (made if missing); anything else is a usage error, said once."""
+    if folder.exists() and not folder.is_dir():
+        raise _UsageError(_("{path} is a file, not a folder.").format(path=folder))
+
+
+def _check_names(source: Path, targets: Sequence[Path]) -> None:
+    """Refuse, before anything is rendered or written, output names the disk cannot take."""
+    from minutes.api import too_long_name
+
+    for target in targets:
+        problem = too_long_name(target)
+        if problem is not None:
+            raise InputError(Problem(problem.message, file=str(source), hint=problem.hint))
+
+
+def _write_outputs(source: Path, rendered: Sequence[tuple[Path, bytes]]) -> bool:
+    """Write each output atomically; an OS error (a full disk, a read-only folder …) is a clear
+    message naming the output and what to do, and the next output is still tried."""
+    from minutes.api import output_problem, write_atomic
+
+    written = True
+    for target, data in rendered:
+        try:
+            write_atomic(target, data)
+        except OSError as error:
+            sys.stderr.write(str(output_problem(error, target, str(source))) + "\n")
+            written = False
+            continue
+        print(_("Wrote {path}").format(path=target))
+    return written
 
 
 # -- batch -----------------------------------------------------------------------------------------
@@ -293,8 +327,9 @@ def cmd_batch(args: argparse.Namespace) -> int:
     outcomes: list[Outcome] = []
     interrupted = False
     progress = _progress(_console(stderr=True))
+    stop = _Stop()
     try:
-        with closing(batch.run()) as run, progress:
+        with stop.on_signals(), closing(batch.run()) as run, progress:
             bar = progress.add_task(_("Converting"), total=batch.total, current="")
             for outcome in run:
                 outcomes.append(outcome)
@@ -304,16 +339,47 @@ def cmd_batch(args: argparse.Namespace) -> int:
         interrupted = True
     outcomes.extend(batch.late)
     seconds = time.perf_counter() - started
-    _print_summary(outcomes, batch.total, seconds, interrupted)
-    if args.report is not None:
-        _write_report(args.report, batch, outcomes, seconds, interrupted)
+    _print_summary(outcomes, batch.total, seconds, interrupted, batch.problems)
+    reported = args.report is None or _write_report(
+        args.report, batch, outcomes, seconds, interrupted
+    )
     if interrupted:
-        return EXIT_INTERRUPTED
-    return EXIT_INPUT if any(o.status == "failed" for o in outcomes) else EXIT_OK
+        return 128 + stop.signal if stop.signal else EXIT_INTERRUPTED
+    failed = any(o.status == "failed" for o in outcomes) or batch.problems or not reported
+    return EXIT_INPUT if failed else EXIT_OK
+
+
+class _Stop:
+    """SIGTERM and SIGHUP (``kill``, a closed terminal, a service manager stopping the job) stop
+    a batch as Ctrl-C does: the files in hand are finished, the rest cancelled, the manifest and
+    the report written. Without this the default action would end the process on the spot,
+    saving nothing."""
+
+    signal: int = 0
+
+    @contextlib.contextmanager
+    def on_signals(self) -> Iterator[None]:
+        import signal
+
+        def interrupt(number: int, _frame: object) -> None:
+            self.signal = number
+            raise KeyboardInterrupt
+
+        wanted = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+        previous = {number: signal.signal(number, interrupt) for number in wanted}
+        try:
+            yield
+        finally:
+            for number, handler in previous.items():
+                signal.signal(number, handler)
 
 
 def _print_summary(
-    outcomes: Sequence[Outcome], total: int, seconds: float, interrupted: bool
+    outcomes: Sequence[Outcome],
+    total: int,
+    seconds: float,
+    interrupted: bool,
+    others: Sequence[Problem] = (),
 ) -> None:
     from rich.table import Table
 
@@ -341,9 +407,10 @@ def _print_summary(
     )
     console.print(summary)
     failures = [o for o in outcomes if o.status == "failed"]
-    if not failures:
+    if not failures and not others:
         return
     problems = [problem for outcome in failures for problem in outcome.problems]
+    problems.extend(others)
     table = Table(title=_("Files that failed"), title_justify="left", show_lines=True)
     # the location is never broken over lines: it is what a clerk copies to find the line
     widest = max((len(problem.location()) for problem in problems), default=0)
@@ -361,7 +428,7 @@ _STATUSES = ("done", "skipped", "failed")
 
 def _write_report(
     path: Path, batch: Batch, outcomes: Sequence[Outcome], seconds: float, interrupted: bool
-) -> None:
+) -> bool:
     """One JSON entry per input, in the order the inputs were found (``cancelled`` for those an
     interruption left undone), for the office's own tools and for support."""
     from minutes.api import write_atomic
@@ -393,9 +460,17 @@ def _write_report(
         "seconds": round(seconds, 3),
         "summary": summary,
         "inputs": entries,
+        "problems": [p.as_dict() for p in batch.problems],
     }
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    write_atomic(path, text.encode("utf-8"))
+    try:
+        write_atomic(path, text.encode("utf-8", "backslashreplace"))
+    except OSError as error:
+        from minutes.api import output_problem
+
+        sys.stderr.write(str(output_problem(error, path)) + "\n")
+        return False
+    return True
 
 
 # -- validate --------------------------------------------------------------------------------------
@@ -928,6 +1003,16 @@ def _language_in(arguments: Sequence[str]) -> str | None:
     return None
 
 
+def _os_error_line(error: OSError) -> str:
+    """``out/x.pdf: Không ghi được …: ổ đĩa đã đầy. (…)`` for an OS error no command caught."""
+    from minutes.api import os_reason
+
+    reason, hint = os_reason(error)
+    where = f"{error.filename}: " if error.filename else ""
+    text = _("error: {message}").format(message=f"{where}{reason}")
+    return f"{text} ({hint})" if hint else text
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     arguments = list(sys.argv[1:] if argv is None else argv)
@@ -968,6 +1053,9 @@ def _run(handler: Command, args: argparse.Namespace) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())  # so that the final flush does not complain
         return EXIT_OK
+    except OSError as error:  # a file to write or read: the machine's to fix, not a bug
+        sys.stderr.write(_os_error_line(error) + "\n")
+        return EXIT_INPUT
     except (MinutesError, Exception) as error:  # a bug: one clear line, no traceback
         if os.environ.get("MINUTES_DEBUG"):
             traceback.print_exc()

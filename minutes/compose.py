@@ -15,10 +15,19 @@ names are only ``data`` and the meeting's fields (none of Jinja's globals: ``ran
 …); ``*`` and ``%`` cannot repeat or format text (``'x' * 10**9`` would fill the memory) nor build
 giant numbers; a value that is a method or a class is not printed; an expression may nest only so
 deep and produce only so much text; and what it produces is cleaned like any text field.
+
+The text budget is checked *before* the work it bounds, for a result of any shape: the size of a
+value is counted (:func:`_size`, which stops counting past the limit) before it is turned into
+text, before ``+`` joins two texts or lists, and before a filter receives it. A tuple of two
+thousand references to one large value (``{{ (data.t, data.t, …) }}``) is refused after counting
+a few of them, instead of being written out into gigabytes.
 """
 
 from __future__ import annotations
 
+import contextvars
+import decimal
+import functools
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -34,7 +43,7 @@ from markupsafe import Markup, escape
 from minutes import formatting
 from minutes.errors import InputError, MinutesError, Problem, TemplateDataError
 from minutes.i18n import _
-from minutes.load import field_path
+from minutes.load import clip, field_path
 from minutes.markdown import to_inline, to_paragraphs
 from minutes.model import Minutes, clean_text
 from minutes.profiles import Profile, load_profile
@@ -76,22 +85,97 @@ MAX_EXPRESSION_DEPTH = 40
 writes, far less than what overflows Jinja's recursive compiler."""
 MAX_EXPANDED_CHARS = 1_000_000
 """How much text all the ``{{ … }}`` of one document may produce together."""
+MAX_FIELD_CHARS = 100_000
+"""How much text the expressions of one field may make: what the loader lets a text typed in the
+file be (``Limits.max_text``), so that an expression cannot make a title of a million characters
+that a file could not hold."""
 MAX_PRODUCT_BITS = 400
 """A product of whole numbers may have at most this many bits (about 120 digits)."""
 
 
+class _TooLong(Exception):
+    """A value is larger than the text the expressions may still produce."""
+
+
+_remaining: contextvars.ContextVar[int] = contextvars.ContextVar(
+    "minutes_expression_budget", default=0
+)
+"""Characters the expressions of the document being composed may still produce (set by
+:meth:`Composer._run` around each expression)."""
+
+
+def _budget_left() -> int:
+    return _remaining.get() or MAX_EXPANDED_CHARS
+
+
+def _size(value: Any, limit: int) -> int:
+    """At least the length of ``str(value)`` (an upper bound for text inside a list or a tuple,
+    whose quotes and escapes ``repr`` adds), counted without building it, and only until the
+    count passes ``limit``: the cost is bounded by the limit, not by the value."""
+    total = 0
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if item is value:
+                total += len(item)
+            elif item.isprintable():
+                total += len(item) + item.count("\\") + item.count("'") + 2
+            else:  # \U000f0000: ten characters for one
+                total += 10 * len(item) + 2
+        elif isinstance(item, (list, tuple)):
+            total += 2 + 2 * len(item)
+            stack.extend(item)
+        elif isinstance(item, dict):
+            total += 2 + 4 * len(item)
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, int) and not isinstance(item, bool):
+            total += item.bit_length() * 31 // 100 + 2  # decimal digits, and a sign
+        else:
+            total += len(repr(item))
+        if total > limit:
+            break
+    return total
+
+
+def _check_size(value: Any) -> Any:
+    if _size(value, _budget_left()) > _budget_left():
+        raise _TooLong
+    return value
+
+
+def _guarded(function: Callable[..., Any]) -> Callable[..., Any]:
+    """``function`` (a filter), refusing arguments larger than the text budget before it runs:
+    ``upper`` or ``money`` would turn a tuple of a million characters into text."""
+
+    @functools.wraps(function)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        for argument in (*args, *kwargs.values()):
+            _check_size(argument)
+        return function(*args, **kwargs)
+
+    return guarded
+
+
 class _DataSandbox(ImmutableSandboxedEnvironment):
     """Jinja's immutable sandbox, with the operators that could exhaust memory or time checked:
-    ``*`` repeats no text or list and builds no giant number, ``%`` formats no text."""
+    ``*`` repeats no text or list and builds no giant number, ``%`` formats no text, ``+`` joins
+    no texts or lists longer together than the text budget."""
 
-    intercepted_binops = frozenset({"*", "%"})
+    intercepted_binops = frozenset({"*", "%", "+"})
 
     def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
-        if operator == "*":
+        if operator == "+":
+            if isinstance(left, (str, list, tuple)) or isinstance(right, (str, list, tuple)):
+                limit = _budget_left()
+                if _size(left, limit) + _size(right, limit) > limit:
+                    raise _TooLong
+        elif operator == "*":
             if not _is_number(left) or not _is_number(right):
                 raise SecurityError("repeating text or lists is not allowed")
             if _bits(left) + _bits(right) > MAX_PRODUCT_BITS:
-                raise ArithmeticError("the product is too large")
+                raise OverflowError("the product is too large")
         elif operator == "%" and not (_is_number(left) and _is_number(right)):
             raise SecurityError("formatting text with % is not allowed")
         return super().call_binop(context, operator, left, right)
@@ -112,7 +196,7 @@ def _printable(value: Any) -> Any:
         return value  # printing it raises the UndefinedError that names the missing name
     if callable(value) or isinstance(value, type):
         raise SecurityError("a method or a class is not a value")
-    return value
+    return _check_size(value)  # before Jinja turns it into text
 
 
 def _nesting(node: nodes.Node, limit: int) -> int:
@@ -199,6 +283,8 @@ class Composer:
         self._sandbox.filters.update(_filters())
         self._sandbox.globals.clear()  # no range, lipsum, cycler …: data sees data only
         self._data_filters = (*_filters(), *_HARMLESS_FILTERS)
+        for name in self._data_filters:
+            self._sandbox.filters[name] = _guarded(self._sandbox.filters[name])
         self._lock = threading.Lock()
         self._compiled: dict[str, Any] = {}
 
@@ -256,13 +342,9 @@ class Composer:
                 return self._evaluate(value, path, names, minutes, budget)
             return value
         if isinstance(value, dict):
-            return {
-                k: self._walk(v, (*path, k), names, minutes, budget) for k, v in value.items()
-            }
+            return {k: self._walk(v, (*path, k), names, minutes, budget) for k, v in value.items()}
         if isinstance(value, list):
-            return [
-                self._walk(v, (*path, i), names, minutes, budget) for i, v in enumerate(value)
-            ]
+            return [self._walk(v, (*path, i), names, minutes, budget) for i, v in enumerate(value)]
         return value
 
     def _evaluate(
@@ -302,7 +384,9 @@ class Composer:
             ast = self._sandbox.parse(text)
         except TemplateSyntaxError as exc:
             raise fail(
-                _("Invalid expression: {detail}.").format(detail=(exc.message or "").rstrip("."))
+                _("Invalid expression: {detail}.").format(
+                    detail=clip((exc.message or "").rstrip("."), 160)
+                )
             ) from None
         except RecursionError:
             raise fail(_("The expression is nested too deeply.")) from None
@@ -322,13 +406,13 @@ class Composer:
         for name_node in ast.find_all(nodes.Name):
             if name_node.name not in names:  # Jinja's globals (range, lipsum, self …) included
                 raise fail(
-                    _("Unknown name in expression: {detail}.").format(detail=name_node.name),
+                    _("Unknown name in expression: {detail}.").format(detail=clip(name_node.name)),
                     _("names come from `data` or the meeting's fields"),
                 )
         for filter_node in ast.find_all(nodes.Filter):
             if filter_node.name not in self._data_filters:
                 raise fail(
-                    _("Unknown filter `{name}`.").format(name=filter_node.name),
+                    _("Unknown filter `{name}`.").format(name=clip(filter_node.name)),
                     _("available filters: {names}").format(names=", ".join(self._data_filters)),
                 )
         with self._lock:  # compiling in the sandbox touches shared caches
@@ -345,22 +429,39 @@ class Composer:
         budget: _Budget,
         fail: Callable[..., TemplateDataError],
     ) -> str:
+        token = _remaining.set(max(1, budget.chars))
         try:
             parts: list[str] = []
             for part in template.generate(names):
                 budget.chars -= len(part)
                 if budget.chars < 0:
                     raise fail(
-                        _("The expressions of this document produce more than {limit} characters.")
-                        .format(limit=MAX_EXPANDED_CHARS)
+                        _(
+                            "The expressions of this document produce more than {limit} characters."
+                        ).format(limit=MAX_EXPANDED_CHARS)
                     )
                 parts.append(part)
-            return clean_text("".join(parts))
+            text = "".join(parts)
+            if len(text) > MAX_FIELD_CHARS:  # as much as a text typed in the file, no more
+                raise fail(
+                    _("The expressions of this text produce more than {limit} characters.").format(
+                        limit=MAX_FIELD_CHARS
+                    )
+                )
+            return clean_text(text)
         except TemplateDataError:
             raise
+        except _TooLong:
+            raise fail(
+                _("The expressions of this document produce more than {limit} characters.").format(
+                    limit=MAX_EXPANDED_CHARS
+                )
+            ) from None
         except UndefinedError as exc:
             raise fail(
-                _("Unknown name in expression: {detail}.").format(detail=exc.message),
+                _("Unknown name in expression: {detail}.").format(
+                    detail=clip(str(exc.message), 160)
+                ),
                 _("names come from `data` or the meeting's fields"),
             ) from None
         except SecurityError:
@@ -369,10 +470,30 @@ class Composer:
             raise fail(str(exc).split(": ", 1)[-1]) from None
         except (TypeError, ValueError, ArithmeticError) as exc:
             raise fail(
-                _("The expression cannot be evaluated: {detail}.").format(detail=exc)
+                _("The expression cannot be evaluated: {detail}.").format(detail=_why(exc))
             ) from None
         except RecursionError:
             raise fail(_("The expression is nested too deeply.")) from None
+        finally:
+            _remaining.reset(token)
+
+
+def _why(error: Exception) -> str:
+    """Why a calculation failed, in the user's words (Python's own are English, and
+    ``decimal``'s are ``[<class 'decimal.DivisionByZero'>]``)."""
+    if isinstance(error, ZeroDivisionError):
+        return _("division by zero")
+    if isinstance(error, decimal.InvalidOperation):
+        return _("the result is not a number")
+    if isinstance(error, (OverflowError, decimal.Overflow)):
+        return _("the number is too large")
+    if isinstance(error, ArithmeticError):
+        return _("the calculation cannot be done")
+    if isinstance(error, TypeError):
+        return _(
+            "a value is of the wrong kind for this calculation (text where a number is needed?)"
+        )
+    return _("a value cannot be used in this calculation")
 
 
 _default: Composer | None = None

@@ -12,6 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+MAX_MESSAGE_CHARS = 600
+"""The longest message or hint a :class:`Problem` keeps (and 200 characters of field path).
+Messages quote the user's data only in short (``minutes.load.clip``); this is the last guard, so
+that no input, however hostile, makes a report line of megabytes."""
+MAX_FIELD_CHARS = 200
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -23,6 +29,16 @@ class Problem:
     column: int | None = None  # 1-based
     field: str | None = None  # dotted path, e.g. ``agenda[2].votes.for``
     hint: str | None = None
+
+    def __post_init__(self) -> None:
+        for name, limit in (
+            ("message", MAX_MESSAGE_CHARS),
+            ("hint", MAX_MESSAGE_CHARS),
+            ("field", MAX_FIELD_CHARS),
+        ):
+            value = getattr(self, name)
+            if value is not None and len(value) > limit:
+                object.__setattr__(self, name, value[: limit - 1] + "…")
 
     def location(self) -> str:
         """``file:line:column``, with the parts that are known."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import glob
 import os
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,21 +42,77 @@ def _inside(path: Path, folders: Sequence[Path]) -> bool:
     return any(resolved.is_relative_to(folder) for folder in folders)
 
 
-def _walk(folder: Path, exclude: Sequence[Path]) -> Iterable[Path]:
-    """The input files below ``folder``, sorted, skipping hidden and excluded files and folders."""
+def shown_name(path: str | Path) -> str:
+    """``path`` as text that can always be printed and written to JSON: a name whose bytes are
+    not UTF-8 (a file copied from an old system) keeps its readable part, and each stray byte
+    shows as ``\\xNN``."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _odd_name(path: Path) -> Problem | None:
+    """A problem for a name that is not text (bytes that are not UTF-8): such a name cannot be
+    printed, written to the report or recorded in the manifest, so the file is refused with a
+    message instead of stopping the whole command."""
+    text = str(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return Problem(
+            _("The file name is not valid text (it has bytes that are not UTF-8)."),
+            file=shown_name(path),
+            hint=_("rename the file, e.g. with letters, digits and -"),
+        )
+    return None
+
+
+def _not_a_file(path: Path) -> Problem:
+    return Problem(
+        _("This is not an ordinary file (a pipe, a socket or a device)."),
+        file=shown_name(path),
+        hint=_("give the meeting's .yaml file itself"),
+    )
+
+
+def _walk(folder: Path, exclude: Sequence[Path], problems: list[Problem]) -> Iterable[Path]:
+    """The input files below ``folder``, sorted, skipping hidden and excluded files and folders.
+    A folder that cannot be read and an input name that is not an ordinary file (a pipe named
+    ``*.yaml`` would hang the reader) go to ``problems``: nothing is skipped silently."""
     found: list[Path] = []
-    for root, dirs, files in os.walk(folder):
+
+    def unreadable(error: OSError) -> None:
+        if isinstance(error, PermissionError):
+            reason = _("you are not allowed to read it")
+        else:
+            reason = error.strerror or type(error).__name__
+        problems.append(
+            Problem(
+                _("Cannot read this folder: {reason}.").format(reason=reason),
+                file=shown_name(error.filename or folder),
+                hint=_("ask for permission to read it, or leave it out"),
+            )
+        )
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
         here = Path(root)
         dirs[:] = sorted(
             d for d in dirs if not d.startswith(".") and not _inside(here / d, exclude)
         )
-        found.extend(
-            here / name
-            for name in sorted(files)
-            if not name.startswith(".")
-            and is_input_name(Path(name))
-            and not (exclude and _inside(here / name, exclude))
-        )
+        for name in sorted(files):
+            path = here / name
+            if (
+                name.startswith(".")
+                or not is_input_name(Path(name))
+                or (exclude and _inside(path, exclude))
+            ):
+                continue
+            try:
+                regular = stat.S_ISREG(path.stat().st_mode)
+            except OSError:  # a broken link: reported when it is read
+                regular = True
+            if regular:
+                found.append(path)
+            else:
+                problems.append(_not_a_file(path))
     return found
 
 
@@ -71,6 +128,10 @@ def find_inputs(names: Sequence[str | Path], exclude: Sequence[Path] = ()) -> Fo
     seen: set[Path] = set()
 
     def add(path: Path) -> None:
+        odd = _odd_name(path)
+        if odd is not None:
+            found.problems.append(odd)
+            return
         key = path.resolve()
         if key not in seen:
             seen.add(key)
@@ -80,8 +141,10 @@ def find_inputs(names: Sequence[str | Path], exclude: Sequence[Path] = ()) -> Fo
         text = str(name)
         path = Path(text)
         if path.is_dir():
-            for item in _walk(path, excluded):
+            for item in _walk(path, excluded, found.problems):
                 add(item)
+        elif path.exists() and not path.is_file():
+            found.problems.append(_not_a_file(path))
         elif path.is_file():
             if is_input_name(path):
                 add(path)
@@ -89,7 +152,7 @@ def find_inputs(names: Sequence[str | Path], exclude: Sequence[Path] = ()) -> Fo
                 found.problems.append(
                     Problem(
                         _("Not a meeting file: the name must end in .yaml, .yml or .json."),
-                        file=text,
+                        file=shown_name(text),
                     )
                 )
         elif _GLOB_CHARACTERS & set(text):
@@ -98,12 +161,14 @@ def find_inputs(names: Sequence[str | Path], exclude: Sequence[Path] = ()) -> Fo
             for match in matches:
                 candidate = Path(match)
                 if candidate.is_dir():
-                    for item in _walk(candidate, excluded):
+                    for item in _walk(candidate, excluded, found.problems):
                         add(item)
                 elif is_input_name(candidate) and not _inside(candidate, excluded):
                     add(candidate)
             if len(found.files) == before and not matches:
-                found.problems.append(Problem(_("No file matches this pattern."), file=text))
+                found.problems.append(
+                    Problem(_("No file matches this pattern."), file=shown_name(text))
+                )
         else:
-            found.problems.append(Problem(_("File not found."), file=text))
+            found.problems.append(Problem(_("File not found."), file=shown_name(text)))
     return found

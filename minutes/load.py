@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import codecs
 import difflib
+import os
 import re
+import stat
 import types
 import typing
 import unicodedata
@@ -44,6 +46,15 @@ from minutes.i18n import N_, _
 from minutes.model import PART_KINDS, Minutes, nearest_position
 
 Path_ = tuple[str | int, ...]
+
+MAX_QUOTED = 80
+"""The most characters of the user's own text (a key, a name) that a message quotes."""
+
+
+def clip(text: str, limit: int = MAX_QUOTED) -> str:
+    """``text`` cut to ``limit`` characters, with ``…``: a message quotes the user's data only
+    so far, however long the data (a key of 100,000 characters stays a line of the report)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @dataclass(frozen=True)
@@ -171,6 +182,37 @@ class _PlainConstructor(RoundTripConstructor):
     """Round-trip constructor that leaves timestamps as text for pydantic to parse and check,
     and builds nothing but plain data: any tag beyond the plain ones is refused."""
 
+    def check_mapping_key(
+        self, node: Any, key_node: Any, mapping: Any, key: Any, value: Any
+    ) -> bool:
+        """A key written twice is refused here, with a message of our own: ruamel's puts
+        ``str()`` of both values in its message, and a value made of aliases can expand to
+        gigabytes of text before any limit is checked (the limits count it later, in
+        :func:`_plain`). Only the key, cut short, is shown."""
+        if key in mapping:
+            first = mapping.lc.key(key)[0] + 1 if key in mapping.lc.data else None
+            composer = getattr(self.loader, "composer", None)
+            where = getattr(composer, "paths", {}).get(id(node), ())
+            raise _Refused(
+                _("The field `{name}` is written twice.").format(name=clip(str(key))),
+                _("keep one of the two; the first is on line {line}").format(line=first)
+                if first is not None
+                else _("keep one of the two"),
+                key_node.start_mark.line,
+                key_node.start_mark.column,
+                (*where, clip(str(key))),
+            )
+        return True
+
+    def check_set_key(self, node: Any, key_node: Any, setting: Any, key: Any) -> None:
+        if key in setting:  # sets are refused as tags anyway; never build ruamel's message
+            raise _Refused(
+                _("The field `{name}` is written twice.").format(name=clip(str(key))),
+                _("keep one of the two"),
+                key_node.start_mark.line,
+                key_node.start_mark.column,
+            )
+
 
 _PlainConstructor.add_constructor(
     "tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str
@@ -194,6 +236,8 @@ class _LimitedComposer(Composer):
         self.count = 0
         self.path: list[str | int | None] = []
         self.parents: list[Any] = []
+        self.paths: dict[int, Path_] = {}
+        """The path of each mapping composed, by ``id`` of its node."""
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         limits = self.limits
@@ -202,9 +246,7 @@ class _LimitedComposer(Composer):
             target = self.anchors.get(anchor)
             if target is not None and any(target is node for node in (*self.parents, parent)):
                 raise self._refuse(
-                    _("The alias `*{name}` is inside the value it stands for.").format(
-                        name=anchor
-                    ),
+                    _("The alias `*{name}` is inside the value it stands for.").format(name=anchor),
                     _("a value cannot contain itself"),
                 )
         self.count += 1
@@ -238,7 +280,10 @@ class _LimitedComposer(Composer):
         self.path.append(part)
         self.parents.append(parent)
         try:
-            return super().compose_node(parent, index)
+            node = super().compose_node(parent, index)
+            if isinstance(node, MappingNode):  # for the constructor's messages: where it is
+                self.paths.setdefault(id(node), tuple(p for p in self.path if p is not None))
+            return node
         finally:
             self.path.pop()
             self.parents.pop()
@@ -348,14 +393,17 @@ def parse(text: str, source: str = "<input>", limits: Limits | None = None) -> P
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context
-        if exc.problem and exc.context and exc.context_mark and (
-            "end of stream" in exc.problem or "simple key" in exc.context
+        if (
+            exc.problem
+            and exc.context
+            and exc.context_mark
+            and ("end of stream" in exc.problem or "simple key" in exc.context)
         ):  # where the unclosed quote began, or the key that lacks its colon; not what came next
             mark = exc.context_mark
             problem = f"{exc.problem} ({exc.context})"
         raise InputError(
             Problem(
-                _("YAML syntax error: {problem}.").format(problem=problem),
+                _("YAML syntax error: {problem}.").format(problem=clip(str(problem), 200)),
                 file=source,
                 line=mark.line + 1 if mark else 1,
                 column=mark.column + 1 if mark else None,
@@ -366,7 +414,11 @@ def parse(text: str, source: str = "<input>", limits: Limits | None = None) -> P
         position = getattr(exc, "position", None)
         line = text.count("\n", 0, position) + 1 if isinstance(position, int) else 1
         raise InputError(
-            Problem(_("YAML syntax error: {problem}.").format(problem=exc), file=source, line=line)
+            Problem(
+                _("YAML syntax error: {problem}.").format(problem=clip(str(exc), 200)),
+                file=source,
+                line=line,
+            )
         ) from None
     except RecursionError:  # only if a host raised max_depth past what Python's stack allows
         raise InputError(
@@ -580,7 +632,7 @@ def _problem(parsed: Parsed, error: Any) -> Problem:
         hint = _("add `{name}: …` here").format(name=loc[-1]) if loc else None
         line, column = _position(parsed, loc[:-1])
     elif kind == "extra_forbidden":
-        message = _("Unknown field `{name}`.").format(name=loc[-1])
+        message = _("Unknown field `{name}`.").format(name=clip(str(loc[-1])))
         model = _model_at(loc[:-1])
         choices = field_names(model) if model else []
         close = difflib.get_close_matches(str(loc[-1]), choices, n=1, cutoff=0.6)
@@ -636,7 +688,7 @@ def _as_written(data: Any, loc: Path_) -> Path_:
 
 
 def _generic(ctx: dict[str, Any], error: Any) -> tuple[str, str | None]:
-    return _("Invalid value: {detail}.").format(detail=error.get("msg", "")), None
+    return _("Invalid value: {detail}.").format(detail=clip(str(error.get("msg", "")), 200)), None
 
 
 def _msg(message: str, hint: str | None = None) -> Any:
@@ -789,9 +841,7 @@ def _finding(parsed: Parsed, finding: Finding) -> Problem:
     )
 
 
-def loads(
-    text: str | bytes, source: str = "<input>", limits: Limits | None = None
-) -> Minutes:
+def loads(text: str | bytes, source: str = "<input>", limits: Limits | None = None) -> Minutes:
     """Read meeting data from YAML or JSON text (``bytes`` must be UTF-8, or UTF-16 with a BOM).
     ``limits`` bounds what is accepted (see :class:`Limits`)."""
     if isinstance(text, bytes):
@@ -812,8 +862,16 @@ def read_source(path: str | Path, limits: Limits | None = None) -> str:
     limits = limits or DEFAULT_LIMITS
     path = Path(path)
     try:
-        with path.open("rb") as stream:
+        with _open_regular(path) as stream:
             raw = stream.read(limits.max_bytes + 1)
+    except _NotAFile:
+        raise InputError(
+            Problem(
+                _("This is not an ordinary file (a pipe, a socket or a device)."),
+                file=str(path),
+                hint=_("give the meeting's .yaml file itself"),
+            )
+        ) from None
     except FileNotFoundError:
         raise InputError(Problem(_("File not found."), file=str(path))) from None
     except IsADirectoryError:
@@ -827,14 +885,44 @@ def read_source(path: str | Path, limits: Limits | None = None) -> str:
     return decode(raw, str(path), limits)
 
 
+class _NotAFile(Exception):
+    """The path names a pipe, a socket or a device, not a file."""
+
+
+def _open_regular(path: Path) -> typing.BinaryIO:
+    """``path`` opened for reading, if it is an ordinary file (or a character device such as
+    ``/dev/zero``, which reads at once). A pipe or a socket named ``*.yaml`` would make a plain
+    ``open()`` wait for a writer forever, so it is opened without waiting and refused."""
+    descriptor = os.open(
+        path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    )
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(path)
+        if not (stat.S_ISREG(mode) or stat.S_ISCHR(mode)):
+            raise _NotAFile(path)
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(descriptor, True)
+        return os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
+
+
 def decode(raw: bytes, source: str, limits: Limits | None = None) -> str:
-    """UTF-8 (with or without BOM), or UTF-16 with a BOM (Notepad's "Unicode"); anything else
-    gets a message that says what it probably is and what to do."""
+    """UTF-8 (with or without BOM), or UTF-16 or UTF-32 with a BOM (Notepad's "Unicode"); anything
+    else gets a message that says what it probably is and what to do."""
     limits = limits or DEFAULT_LIMITS
     if len(raw) > limits.max_bytes:
         raise _too_large(source, limits, raw[: limits.max_bytes].count(b"\n") + 1)
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[3:]
+    elif raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE …
+        try:
+            return raw.decode("utf-32")
+        except UnicodeDecodeError:
+            pass  # not really UTF-32: described below
     elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return raw.decode("utf-16")

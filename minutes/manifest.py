@@ -4,10 +4,17 @@ An office re-runs ``minutes batch`` over the same folder every week; re-renderin
 unchanged minutes would waste minutes of their time. The output folder keeps a small manifest,
 ``.minutes-manifest.json``, recording for each output file the input it came from, the SHA-256 of
 that input, and a *fingerprint* of everything else that shapes the file: the template, the
-profiles, the fonts, the version of ``minutes`` and of the libraries that lay out the pages, the
-format and the PDF variant. An output is up to date when it exists and all of these match; file
-dates alone are not trusted (a copy or a ``git checkout`` changes them without changing a word,
-and a restored old file can be newer than its output).
+profiles (their id, version and every byte), the fonts, the version of ``minutes`` *and a digest
+of its own code* (a development build or a copy of a newer checkout keeps the version number
+while the code that lays out the document changes), the versions of the libraries that lay out
+the pages, the format and the PDF variant. An output is up to date when it exists and all of
+these match; file dates alone are not trusted (a copy or a ``git checkout`` changes them without
+changing a word, and a restored old file can be newer than its output).
+
+The batch saves the manifest as work completes (atomically, at most every
+:data:`SAVE_EVERY_S` seconds, and at the end), so a batch that is killed keeps the record of what
+it finished. Names are written with JSON escapes where they are not plain text, so any file name
+the system allows can be recorded and read back.
 """
 
 from __future__ import annotations
@@ -24,7 +31,10 @@ from minutes.api import write_atomic
 from minutes.resources import fonts_dir, profiles_dir, templates_dir
 
 MANIFEST_NAME = ".minutes-manifest.json"
-MANIFEST_VERSION = 1
+MANIFEST_VERSION = 2
+"""2: the fingerprint covers the code of ``minutes`` and names the profiles' versions."""
+SAVE_EVERY_S = 2.0
+"""How often a running batch saves its manifest: a killed batch loses at most this much work."""
 _LAYOUT_LIBRARIES = ("weasyprint", "python-docx", "babel", "jinja2", "markdown-it-py")
 
 
@@ -40,12 +50,35 @@ def _library_version(name: str) -> str:
         return "-"
 
 
+def _code_digest(package: Path) -> str:
+    """A digest of the Python code of ``minutes`` that shapes a document (everything but the
+    web app and the format checker, which only read documents)."""
+    hasher = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        relative = path.relative_to(package)
+        if relative.parts[0] in ("web", "check"):
+            continue
+        hasher.update(f"{relative.as_posix()}\n".encode())
+        hasher.update(path.read_bytes())
+    return hasher.hexdigest()
+
+
+def _profile_versions() -> str:
+    """``party hd36-…, state nd30-2020``: each profile's id and the version it declares (its
+    bytes are hashed as well, below; the versions say in the manifest what was used)."""
+    from minutes.profiles import available_profiles, load_profile
+
+    return ", ".join(f"{name} {load_profile(name).version}" for name in available_profiles())
+
+
 @cache
 def _base_fingerprint() -> str:
     from minutes import __version__
 
     hasher = hashlib.sha256()
     hasher.update(f"minutes {__version__}\n".encode())
+    hasher.update(f"code {_code_digest(Path(__file__).resolve().parent)}\n".encode())
+    hasher.update(f"profiles {_profile_versions()}\n".encode())
     for library in _LAYOUT_LIBRARIES:
         hasher.update(f"{library} {_library_version(library)}\n".encode())
     for folder, pattern in (
@@ -114,14 +147,27 @@ class Manifest:
         entry = self._entries.get(output.name)
         return entry.source if entry else None
 
+    @property
+    def unsaved(self) -> bool:
+        """Whether something was recorded since the last save."""
+        return self._changed
+
     def save(self) -> None:
-        """Write the manifest (atomically) if anything was recorded."""
+        """Write the manifest (atomically) if anything was recorded. Raises :class:`OSError`
+        when it cannot be written (a full disk, a read-only folder); what was recorded is kept,
+        for the next try."""
         if not self._changed:
             return
+        from minutes import __version__
+
         payload = {
             "version": MANIFEST_VERSION,
+            "tool": f"minutes {__version__}",
+            "profiles": _profile_versions(),
             "outputs": {name: asdict(entry) for name, entry in sorted(self._entries.items())},
         }
-        text = json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
-        write_atomic(self.path, text.encode("utf-8"))
+        # ensure_ascii: a name whose bytes are not UTF-8 (kept by Python as lone surrogates)
+        # is written as \udcxx escapes, which read back as the same name
+        text = json.dumps(payload, ensure_ascii=True, indent=1) + "\n"
+        write_atomic(self.path, text.encode("ascii"))
         self._changed = False

@@ -20,6 +20,7 @@ import os
 import re
 import shutil
 import subprocess
+import time
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -527,3 +528,20 @@ def tree_paragraphs(document: Document) -> list[tuple[str, str, ET.Element]]:
         for element in document.body.iter()
         if (role := role_of(element)) is not None
     ]
+
+
+@pytest.fixture(scope="session")
+def web_pool() -> Iterator[Any]:
+    """One pool of the web app's worker processes for every test app that does not test the
+    pool itself (each pool starts two processes and warms them up: seconds, not to be paid per
+    test module)."""
+    from minutes.web.work import WorkPool
+
+    pool = WorkPool(workers=2)
+    pool.start()
+    deadline = time.monotonic() + 120
+    while len(pool.pids()) < pool.workers:  # warm, so that a test's time limit is its own
+        assert time.monotonic() < deadline, "the web app's workers did not start"
+        time.sleep(0.05)
+    yield pool
+    pool.close()

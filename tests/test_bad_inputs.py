@@ -74,7 +74,7 @@ CASES: dict[str, Expect] = {
     "syntax-unclosed-quote.yaml": Bad("while scanning a quoted scalar", at='end: "10:30'),
     "syntax-unclosed-bracket.yaml": Bad("YAML syntax error", at="secretary:"),
     "syntax-colon-in-value.yaml": Bad("mapping values are not allowed", at="title: Cuộc họp:"),
-    "syntax-duplicate-key.yaml": Bad("duplicate key", at="symbol: BB-VP"),
+    "syntax-duplicate-key.yaml": Bad("written twice", at="symbol: BB-VP", field="symbol"),
     "syntax-undefined-alias.yaml": Bad("undefined alias", at="*thu_ky"),
     "syntax-two-documents.yaml": Bad("another document", at="---"),
     "syntax-yaml-version.yaml": Bad("incompatible YAML document", at="%YAML 2.0"),
@@ -136,11 +136,10 @@ CASES: dict[str, Expect] = {
     ),
     # hostile structure
     "alias-bomb.yaml": Bad(_ALIAS, field="data.a*"),
+    "alias-bomb-duplicate-key.yaml": Bad("written twice", line=11, field="k"),
     "alias-merge-bomb.yaml": Bad(_ALIAS, field="data.m*"),
     "deep-nesting-lists.yaml": Bad("nested more than 32 levels", at="deep:", field="data.deep*"),
-    "deep-nesting-mappings.yaml": Bad(
-        "nested more than 32 levels", at="deep:", field="data.deep*"
-    ),
+    "deep-nesting-mappings.yaml": Bad("nested more than 32 levels", at="deep:", field="data.deep*"),
     "recursive-alias.yaml": Bad("inside the value it stands for", at="again:", field="data.loop"),
     # refused tags
     "tag-python-object.yaml": Bad(_TAG, at="!!python/object", field="symbol"),
@@ -180,6 +179,12 @@ CASES: dict[str, Expect] = {
             "jinja-unknown-name.yaml": "Unknown name in expression",
         }.items()
     },
+    "jinja-tuple-bomb.yaml": Bad(
+        "produce more than 1000000 characters",
+        at="closing:",
+        field="closing",
+        kind=TemplateDataError,
+    ),
     # valid but odd: must come out right
     "ok-markup-characters.yaml": Good(
         shows=(
@@ -635,4 +640,3 @@ def test_bytes_and_text_inputs_share_the_limits() -> None:
     for given in (text, text.encode("utf-8")):
         with pytest.raises(InputError, match="too large"):
             minutes.loads(given)
-

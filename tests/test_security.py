@@ -31,6 +31,7 @@ from minutes.i18n import set_language
 from minutes.resources import fonts_dir, templates_dir
 from minutes.writers.pdf import PdfWriter, allowed_roots, is_allowed_url
 
+TESTS_DATA = Path(__file__).resolve().parent / "data"
 BASE_FIELDS = {
     "profile": "state",
     "organization": {"name": "Ủy ban nhân dân phường Hoàn Kiếm"},
@@ -176,7 +177,7 @@ def test_urls_in_the_data_are_text_and_are_not_fetched(server: Recorder) -> None
     url = server.url
     attack = (
         f'<img src="{url}/img.png"> <link rel=stylesheet href="{url}/l.css"> '
-        f'<style>@import url({url}/s.css)</style> url({url}/u.png) '
+        f"<style>@import url({url}/s.css)</style> url({url}/u.png) "
         f'<a href="{url}/a">a</a> ![x]({url}/md.png) [y]({url}/md)'
     )
     m = meeting(
@@ -440,6 +441,158 @@ def test_legitimate_arithmetic_still_works() -> None:
     )
     text = COMPOSER.compose(m).xhtml
     assert "14590 1 7,295 triệu đồng 10942.5 -7295 7295" in text
+
+
+# -- every limit before the work it bounds (issue #19) ---------------------------------------------
+
+
+def peak_of(work: Callable[[], Any]) -> int:
+    """The peak of Python's allocations while ``work`` runs, in bytes."""
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        work()
+    except minutes.MinutesError:
+        pass
+    finally:
+        _current, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+    return peak
+
+
+def _aliases(levels: int = 8, width: int = 9) -> tuple[str, str]:
+    lines = ['  b0: &b0 ["xxxxxxxxxxxxxxxxxxxxxxxxxxxx", "xxxxxxxxxxxxxxxxxxxxxxxxxxxx"]']
+    for level in range(1, levels):
+        lines.append(f"  b{level}: &b{level} [" + ", ".join([f"*b{level - 1}"] * width) + "]")
+    return "\n".join(lines) + "\n", f"b{levels - 1}"
+
+
+def test_a_key_written_twice_costs_nothing_however_large_its_value() -> None:
+    """ruamel's own message holds both values as text: 9^7 aliases of 56 characters, 2.5 GB.
+    Refused here with a line that names the key, at a few megabytes."""
+    anchors, last = _aliases()
+    text = f"data:\n{anchors}k: *{last}\nk: *{last}\n"
+    assert peak_of(lambda: minutes.loads(text, "bomb.yaml")) < 16 * 1024 * 1024
+    with pytest.raises(minutes.InputError) as caught:
+        minutes.loads(text, "bomb.yaml")
+    (problem,) = caught.value.problems
+    assert problem.message == "The field `k` is written twice."
+    assert problem.line == text.count("\n") and problem.field == "k"
+    assert problem.hint == f"keep one of the two; the first is on line {problem.line - 1}"
+
+
+_T = "data.t"
+SHAPES = {
+    "tuple": f"({', '.join([_T] * 2000)})",
+    "tuple-in-a-filter": f"({', '.join([_T] * 2000)}) | upper",
+    "tuple-in-money": f"({', '.join([_T] * 2000)}) | money",
+    "nested-tuples": "(" * 15 + f"{_T}, {_T}" + f"), {_T}" * 15,
+    "plus": " + ".join([_T] * 30),
+    "slices": f"{_T}[::1] + {_T}[::-1] + {_T}",
+    "the-whole-data": "data",
+}
+
+
+@pytest.mark.parametrize("shape", list(SHAPES.values()), ids=list(SHAPES))
+def test_expression_results_of_any_shape_are_counted_before_they_become_text(
+    shape: str,
+) -> None:
+    """``data.t`` is 100 texts of 9,000 characters (within the loader's limits); each shape
+    would be megabytes to gigabytes of text."""
+    m = with_content(f"{{{{ {shape} }}}} {{{{ {shape} }}}}", t=[["x" * 9000] * 10] * 10)
+    assert peak_of(lambda: COMPOSER.compose(m)) < 48 * 1024 * 1024
+    with pytest.raises(TemplateDataError) as caught:
+        COMPOSER.compose(m)
+    assert "more than 1000000 characters" in caught.value.problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("profile: state\n" + "b" * 100_000 + ": 1\n", "an unknown field"),
+        ("profile: state\ntitle: *" + "c" * 100_000 + "\n", "an undefined alias"),
+        ("profile: state\n" + "x: [" + "k" * 100_000 + "\n", "a syntax error"),
+    ],
+    ids=["field", "alias", "syntax"],
+)
+def test_messages_quote_the_users_data_in_short(text: str, where: str) -> None:
+    from minutes.validate import validate_text
+
+    problems = validate_text(text, "long.yaml")
+    assert problems, where
+    for problem in problems:
+        assert len(str(problem)) < 1000, f"{where}: {len(str(problem))} characters"
+
+
+def test_names_in_expressions_are_quoted_in_short() -> None:
+    for content in ("{{ data." + "a" * 90_000 + " }}", "{{ data.x | " + "z" * 90_000 + " }}"):
+        with pytest.raises(TemplateDataError) as caught:
+            COMPOSER.compose(with_content(content))
+        assert len(str(caught.value.problems[0])) < 1000
+
+
+@pytest.mark.parametrize(
+    ("expression", "said"),
+    [
+        ("data.x | share(0)", "the whole is 0"),
+        ("data.x // 0", "division by zero"),
+        ("data.x % 0", "division by zero"),
+        ("data.x / 0", "division by zero"),
+        ("data.x * 1.0e308 * 10", None),  # inf: a formatting filter refuses it, not arithmetic
+        ("data.x | share('chữ')", "is not a number"),
+    ],
+)
+def test_arithmetic_that_fails_is_said_in_words(expression: str, said: str | None) -> None:
+    try:
+        COMPOSER.compose(with_content(f"{{{{ ({expression}) | number }}}}"))
+    except TemplateDataError as error:
+        message = error.problems[0].message
+    else:
+        message = ""
+    for python in ("decimal.", "<class", "DivisionByZero", "ZeroDivisionError"):
+        assert python not in message
+    if said is not None:
+        assert said in message
+
+
+def test_share_of_zero_in_vietnamese() -> None:
+    set_language("vi")
+    with pytest.raises(TemplateDataError) as caught:
+        COMPOSER.compose(with_content("{{ data.x | share(0) }}"))
+    assert "không tính được tỷ lệ trên 0 (tổng số bằng 0)" in caught.value.problems[0].message
+
+
+def test_utf32_with_a_bom_is_read() -> None:
+    text = (TESTS_DATA / "minimal-state.yaml").read_text(encoding="utf-8")
+    for encoding in ("utf-32", "utf-32-le", "utf-32-be"):
+        raw = text.encode(encoding)
+        if not raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+            raw = ("\ufeff" + text).encode(encoding)
+        assert (
+            minutes.loads(raw, "utf32.yaml").title == "Cuộc họp giao ban công tác tháng 8 năm 2025"
+        )
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="named pipes")
+def test_a_pipe_is_refused_not_waited_for(tmp_path: Path) -> None:
+    import os
+
+    pipe = tmp_path / "bien-ban.yaml"
+    os.mkfifo(pipe)
+    outcome: list[Any] = []
+
+    def read() -> None:
+        try:
+            minutes.load(pipe)
+        except minutes.InputError as error:
+            outcome.append(error.problems[0].message)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(10)
+    assert not reader.is_alive(), "the reader waits for a writer"
+    assert outcome == ["This is not an ordinary file (a pipe, a socket or a device)."]
 
 
 # -- file names from data --------------------------------------------------------------------------

@@ -153,21 +153,50 @@ def test_the_message_names_the_library_that_failed(no_pango: None) -> None:
 # -- no Pango, in the web app ----------------------------------------------------------------------
 
 
+SITECUSTOMIZE = f"""\
+import importlib.abc, sys
+
+class _NoPango(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name == "weasyprint" or name.startswith("weasyprint."):
+            raise OSError({CFFI_MESSAGE!r})
+        return None
+
+sys.meta_path.insert(0, _NoPango())
+"""
+"""Put before every other module of a Python process (``sitecustomize``): the web app's worker
+processes start as fresh interpreters, so the hook of :func:`no_pango` must reach them this way."""
+
+
 @pytest.fixture
-def web_without_pango(no_pango: None) -> Iterator[Any]:
+def web_without_pango(
+    no_pango: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> Iterator[Any]:
     from fastapi.testclient import TestClient
 
     from minutes.web.app import Settings, create_app
+    from minutes.web.work import WorkPool
 
-    with TestClient(create_app(Settings(allowed_hosts=None))) as client:
-        yield client
+    (tmp_path / "sitecustomize.py").write_text(SITECUSTOMIZE, encoding="utf-8")
+    paths = [str(tmp_path), *filter(None, [os.environ.get("PYTHONPATH")])]
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(paths))
+    pool = WorkPool(workers=1)
+    try:
+        with TestClient(create_app(Settings(allowed_hosts=None), pool=pool)) as client:
+            assert client.get("/").status_code == 200  # the session's cookie, as a browser
+            yield client
+    finally:
+        pool.close()
 
 
 def _flagship_form(client: Any) -> list[tuple[str, str]]:
     from web_support import form_fields
 
+    from minutes.web.guard import CSRF_COOKIE, CSRF_FIELD
+
     opened = client.post(
         "/form/open",
+        data={CSRF_FIELD: client.cookies.get(CSRF_COOKIE)},
         files={"upload": (FLAGSHIP.name, FLAGSHIP.read_bytes(), "application/yaml")},
     )
     assert opened.status_code == 200

@@ -10,30 +10,33 @@ import re
 import time
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import unquote, urlencode
 
 import docx
 import pdfplumber
 import pypdf
 import pytest
+from cli_support import MINIMAL_STATE
 from conftest import FLAGSHIP, RenderedDocx, read_yaml
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from web_support import heavy_meeting
 
-import minutes.api
 from minutes.load import DEFAULT_LIMITS
 from minutes.schema import json_schema
 from minutes.web.api import MEDIA_TYPES
 from minutes.web.app import ENVELOPE_BYTES, Settings, create_app
+from minutes.web.work import WorkFailed, WorkPool
 
 YAML_TYPE = {"content-type": "application/yaml"}
+MINIMAL = MINIMAL_STATE.read_bytes()
 JSON_TYPE = {"content-type": "application/json"}
 FLAGSHIP_NAME = "2018-03-07 Hội nghị Ban Thường vụ Tỉnh ủy lần thứ 100"
 
 
 @pytest.fixture(scope="module")
-def client() -> Iterator[TestClient]:
-    with TestClient(create_app(Settings(allowed_hosts=None))) as test_client:
+def client(web_pool: WorkPool) -> Iterator[TestClient]:
+    with TestClient(create_app(Settings(allowed_hosts=None), pool=web_pool)) as test_client:
         yield test_client
 
 
@@ -310,8 +313,8 @@ def asgi_post(app: FastAPI, headers: dict[str, str], chunks_allowed: int) -> tup
     return read, sent[0]["status"], json.loads(body)
 
 
-def test_the_limit_is_kept_without_reading_the_body() -> None:
-    app = create_app(Settings(allowed_hosts=None))
+def test_the_limit_is_kept_without_reading_the_body(web_pool: WorkPool) -> None:
+    app = create_app(Settings(allowed_hosts=None), pool=web_pool)
     # a Content-Length over the limit: refused before a byte is read
     read, status, body = asgi_post(app, {"content-length": str(50 * 1024 * 1024)}, 0)
     assert (read, status) == (0, 413)
@@ -342,35 +345,34 @@ def test_a_bad_parameter_is_422_json(client: TestClient, query: str) -> None:
     assert error["message"] and error["hint"]
 
 
-def test_a_render_over_its_time_is_503(
-    monkeypatch: pytest.MonkeyPatch, flagship_yaml: bytes
-) -> None:
-    real = minutes.api.Renderer.render
-
-    def slow(self: Any, *args: Any, **kwargs: Any) -> bytes:
-        time.sleep(0.6)
-        return real(self, *args, **kwargs)
-
-    monkeypatch.setattr(minutes.api.Renderer, "render", slow)
-    with TestClient(create_app(Settings(allowed_hosts=None, render_timeout=0.1))) as client:
+def test_a_render_over_its_time_is_503_and_is_stopped(web_pool: WorkPool) -> None:
+    """A document of about 3 s of work, with a limit of 0.5 s: answered 503 at the limit, and
+    its worker is stopped and replaced (the pool's other worker answers meanwhile)."""
+    heavy = heavy_meeting(1000, 100)
+    replaced = web_pool.replaced
+    app = create_app(Settings(allowed_hosts=None, render_timeout=0.5), pool=web_pool)
+    with TestClient(app) as client:
         started = time.monotonic()
-        response = client.post("/api/render", content=flagship_yaml, headers=YAML_TYPE)
+        response = client.post("/api/render", content=heavy, headers=YAML_TYPE)
         waited = time.monotonic() - started
-    assert response.status_code == 503
-    assert response.json()["detail"] == "Văn bản cần hơn 0,1 giây để tạo."
-    assert waited < 0.6  # the answer did not wait for the document
+        assert response.status_code == 503
+        assert response.json()["detail"] == "Văn bản cần hơn 0,5 giây để tạo."
+        assert waited < 2.5  # the answer did not wait for the document (about 3 s)
+        assert web_pool.replaced == replaced + 1
+        small = client.post("/api/render?format=docx", content=MINIMAL, headers=YAML_TYPE)
+        assert small.status_code == 200
 
 
 def test_an_internal_error_is_500_json_without_a_traceback(
-    monkeypatch: pytest.MonkeyPatch, flagship_yaml: bytes, caplog: pytest.LogCaptureFixture
+    monkeypatch: pytest.MonkeyPatch, web_pool: WorkPool, caplog: pytest.LogCaptureFixture
 ) -> None:
-    def broken(self: Any, *args: Any, **kwargs: Any) -> bytes:
-        raise RuntimeError("secret detail of the server 42")
+    async def broken(*args: Any, **kwargs: Any) -> Any:
+        raise WorkFailed("RuntimeError: secret detail of the server 42")
 
-    monkeypatch.setattr(minutes.api.Renderer, "render", broken)
-    app = create_app(Settings(allowed_hosts=None))
+    monkeypatch.setattr(web_pool, "run", broken)
+    app = create_app(Settings(allowed_hosts=None), pool=web_pool)
     with TestClient(app, raise_server_exceptions=False) as client:
-        response = client.post("/api/render", content=flagship_yaml, headers=YAML_TYPE)
+        response = client.post("/api/render", content=MINIMAL, headers=YAML_TYPE)
     assert response.status_code == 500
     assert response.headers["content-type"].startswith("application/json")
     assert response.json() == {"detail": "Lỗi nội bộ. Vui lòng báo lỗi kèm dữ liệu đã gửi."}
@@ -422,8 +424,8 @@ def test_fastapis_cdn_pages_are_off(client: TestClient, path: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def local_client() -> Iterator[TestClient]:
-    with TestClient(create_app(Settings())) as test_client:  # loopback names only
+def local_client(web_pool: WorkPool) -> Iterator[TestClient]:
+    with TestClient(create_app(Settings(), pool=web_pool)) as test_client:  # loopback names only
         yield test_client
 
 
@@ -446,8 +448,10 @@ def test_loopback_host_names_are_answered(local_client: TestClient, host: str) -
 
 
 @pytest.fixture(scope="module")
-def token_client() -> Iterator[TestClient]:
-    with TestClient(create_app(Settings(token="s3cret", allowed_hosts=None))) as test_client:
+def token_client(web_pool: WorkPool) -> Iterator[TestClient]:
+    with TestClient(
+        create_app(Settings(token="s3cret", allowed_hosts=None), pool=web_pool)
+    ) as test_client:
         yield test_client
 
 
@@ -503,3 +507,238 @@ def test_static_files_need_no_token(token_client: TestClient) -> None:
     response = token_client.get("/static/app.css")
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/css")
+
+
+# -- cross-site requests ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"origin": "http://evil.example"},
+        {"origin": "null"},  # a sandboxed frame, a file:// page
+        {"origin": "http://testserver.evil.example"},
+        {"sec-fetch-site": "cross-site"},
+        {"sec-fetch-site": "same-site"},  # another port of localhost is another origin
+        {"origin": "http://testserver", "sec-fetch-site": "cross-site"},
+    ],
+    ids=["other-site", "null", "suffix", "fetch-cross", "fetch-same-site", "fetch-beats-origin"],
+)
+@pytest.mark.parametrize("path", ["/api/render", "/api/validate", "/form/check", "/form/download"])
+def test_a_request_from_another_site_is_refused_before_its_body_is_read(
+    client: TestClient, headers: dict[str, str], path: str
+) -> None:
+    # a text/plain POST is what any web page can send without asking the browser's permission
+    response = client.post(path, content=MINIMAL, headers={"content-type": "text/plain", **headers})
+    assert response.status_code == 403
+    assert response.json()["detail"].startswith("Không nhận yêu cầu gửi từ trang web khác")
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{}, {"origin": "http://testserver"}, {"sec-fetch-site": "same-origin"}],
+    ids=["a-program", "same-origin", "fetch-same-origin"],
+)
+def test_the_apps_own_pages_and_programs_are_served(
+    client: TestClient, headers: dict[str, str]
+) -> None:
+    response = client.post("/api/validate", content=MINIMAL, headers={**YAML_TYPE, **headers})
+    assert response.status_code == 200, response.text
+
+
+def test_a_get_from_anywhere_is_answered(client: TestClient) -> None:
+    """Reading a page changes nothing (and the browser does not let the other site read it)."""
+    assert client.get("/", headers={"sec-fetch-site": "cross-site"}).status_code == 200
+
+
+def test_the_form_needs_the_sessions_token(client: TestClient) -> None:
+    browser = TestClient(client.app)  # a first visit
+    page = browser.get("/")
+    cookie = page.headers["set-cookie"]
+    token = browser.cookies.get("minutes_csrf")
+    assert token and len(token) >= 40
+    assert "httponly" in cookie.lower() and "samesite=strict" in cookie.lower()
+    assert f'name="_csrf" value="{token}"' in page.text
+    assert "set-cookie" not in browser.get("/").headers  # one token for the whole session
+    client = browser
+    form = {"profile": "state", "title": "Họp"}
+    for sent in ({}, {"_csrf": "x" * 43}, {"_csrf": token + "x"}):
+        response = client.post("/form/check", data={**form, **sent})
+        assert response.status_code == 403, sent
+        assert "không được mở từ ứng dụng" in response.json()["detail"]
+    fresh = TestClient(client.app)  # another browser: no cookie, even with a token seen elsewhere
+    assert fresh.post("/form/check", data={**form, "_csrf": token}).status_code == 403
+    assert client.post("/form/check", data={**form, "_csrf": token}).status_code == 200
+
+
+def test_a_form_without_the_token_gets_its_page_back_and_nothing_made(client: TestClient) -> None:
+    client.get("/")
+    response = client.post("/form/download?format=pdf", data={"title": "Giữ lại chữ này"})
+    assert response.status_code == 403
+    assert response.headers["content-type"].startswith("text/html")
+    assert "Giữ lại chữ này" in response.text  # what the clerk typed is kept
+
+
+# -- the Host header and the token's redirect ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "host",
+    [
+        "localhost:",
+        "localhost:8000:1",
+        "localhost.",
+        "localhost:http",
+        "localhost:99999",
+        "local host",
+        "user@localhost",
+        "localhost/x",
+        "127.0.0.1, evil.example",
+        "[::1",
+        "",
+    ],
+)
+def test_a_malformed_host_is_refused(local_client: TestClient, host: str) -> None:
+    assert local_client.get("/api/schema", headers={"host": host}).status_code == 400
+
+
+def test_two_host_headers_are_refused(local_client: TestClient, web_pool: WorkPool) -> None:
+    app = create_app(Settings(), pool=web_pool)
+    sent: list[dict[str, Any]] = []
+    scope = _scope("GET", "/api/schema", [(b"host", b"localhost"), (b"host", b"evil.example")])
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    asyncio.run(app(scope, receive, send))
+    assert sent[0]["status"] == 400
+
+
+@pytest.mark.parametrize("path", ["//evil.example/", "/\\evil.example/", "///evil.example"])
+def test_the_tokens_redirect_stays_on_this_server(token_client: TestClient, path: str) -> None:
+    response = token_client.get(f"{path}?token=s3cret", follow_redirects=False)
+    assert response.status_code == 303
+    location = response.headers["location"]
+    assert location.startswith("/") and not location.startswith(("//", "/\\"))
+
+
+# -- framework messages ----------------------------------------------------------------------------
+
+
+def test_framework_errors_are_in_the_users_language(client: TestClient) -> None:
+    wrong_method = client.get("/api/render")
+    assert wrong_method.status_code == 405
+    assert wrong_method.json()["detail"] == "Địa chỉ này không nhận yêu cầu GET."
+    assert client.get("/api/render?lang=en").json()["detail"] == (
+        "This address does not take GET requests."
+    )
+    missing = client.get("/khong-co")
+    assert missing.status_code == 404
+    assert missing.json()["detail"] == "Không có trang nào ở địa chỉ này."
+    for response in (wrong_method, missing):
+        assert "Not Found" not in response.text and "Method Not Allowed" not in response.text
+
+
+def test_too_many_fields_is_said_in_vietnamese(client: TestClient) -> None:
+    client.get("/")
+    fields = [("_csrf", client.cookies.get("minutes_csrf") or "")]
+    fields += [(f"x{n}", "") for n in range(50_001)]
+    response = client.post(
+        "/form/check",
+        content=urlencode(fields).encode(),
+        headers={"content-type": "application/x-www-form-urlencoded"},
+    )
+    assert response.status_code == 400
+    assert response.json()["detail"] == "Biểu mẫu có hơn 50000 ô."
+
+
+# -- time: bodies that trickle, clients that leave ------------------------------------------------
+
+
+def _scope(method: str, path: str, headers: list[tuple[bytes, bytes]]) -> dict[str, Any]:
+    return {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": method,
+        "scheme": "http",
+        "path": path,
+        "raw_path": path.encode(),
+        "query_string": b"",
+        "root_path": "",
+        "headers": headers,
+        "client": ("127.0.0.1", 50000),
+        "server": ("testserver", 80),
+    }
+
+
+def test_a_body_that_stalls_is_408(web_pool: WorkPool) -> None:
+    app = create_app(Settings(allowed_hosts=None, body_idle=0.3), pool=web_pool)
+    sent: list[dict[str, Any]] = []
+    calls = 0
+
+    async def receive() -> dict[str, Any]:
+        nonlocal calls
+        calls += 1
+        if calls > 1:
+            await asyncio.sleep(30)  # the client went quiet
+        return {"type": "http.request", "body": MINIMAL[:100], "more_body": True}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    started = time.monotonic()
+    headers = [(b"host", b"testserver"), (b"content-type", b"application/yaml")]
+    asyncio.run(app(_scope("POST", "/api/validate", headers), receive, send))
+    assert time.monotonic() - started < 3
+    assert sent[0]["status"] == 408
+    assert "quá chậm" in json.loads(sent[1]["body"])["detail"]
+
+
+def test_a_body_that_drags_is_408(web_pool: WorkPool) -> None:
+    """A byte every 0.1 s never stalls, but the whole body must come within its time."""
+    app = create_app(Settings(allowed_hosts=None, body_total=0.5), pool=web_pool)
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        await asyncio.sleep(0.1)
+        return {"type": "http.request", "body": b"#", "more_body": True}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    started = time.monotonic()
+    headers = [(b"host", b"testserver"), (b"content-type", b"application/yaml")]
+    asyncio.run(app(_scope("POST", "/api/validate", headers), receive, send))
+    assert time.monotonic() - started < 4
+    assert sent[0]["status"] == 408
+
+
+def test_a_client_that_leaves_has_its_render_stopped(web_pool: WorkPool) -> None:
+    """The client hangs up 0.5 s into a render of about 3 s: the worker is stopped (and replaced)
+    at once, instead of rendering for nobody."""
+    app = create_app(Settings(allowed_hosts=None), pool=web_pool)
+    body = heavy_meeting(1000, 100)
+    sent: list[dict[str, Any]] = []
+    calls = 0
+
+    async def receive() -> dict[str, Any]:
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            return {"type": "http.request", "body": body, "more_body": False}
+        await asyncio.sleep(0.5)
+        return {"type": "http.disconnect"}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    replaced = web_pool.replaced
+    started = time.monotonic()
+    headers = [(b"host", b"testserver"), (b"content-type", b"application/yaml")]
+    asyncio.run(app(_scope("POST", "/api/render", headers), receive, send))
+    assert time.monotonic() - started < 4  # the render alone takes about 3 s
+    assert web_pool.replaced == replaced + 1

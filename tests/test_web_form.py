@@ -491,3 +491,33 @@ def test_text_with_a_line_break_is_written_on_one_line(value: str) -> None:
 
 def test_private_use_characters_survive_the_loader() -> None:
     reads_back({"\x7f": None, "\U00100000": None})
+
+
+def _rows(count: int) -> list[tuple[str, str]]:
+    """``count`` attendee rows, every other one left empty (spare rows a clerk did not fill)."""
+    pairs = [("profile", "state")]
+    for n in range(count):
+        filled = n % 2 == 0
+        pairs.append((f"attendees._{n}.name", f"Người {n}" if filled else ""))
+        pairs.append((f"attendees._{n}.position", "Chuyên viên" if filled else ""))
+    return pairs
+
+
+def test_reading_a_form_takes_time_in_proportion_to_its_rows() -> None:
+    """Issue #19: empty rows made reading quadratic (8,000 rows: 3.7 s of CPU, the server
+    frozen). Four times the rows must take about four times the CPU, not sixteen."""
+    import time
+
+    def cpu(count: int) -> float:
+        pairs = _rows(count)
+        best = float("inf")
+        for _ in range(3):
+            started = time.process_time()
+            form = from_form(pairs)
+            best = min(best, time.process_time() - started)
+        assert len(form.data["attendees"]) == count // 2
+        return best
+
+    small, large = cpu(2000), cpu(8000)
+    assert large < 0.5, f"{large:.2f} s of CPU for 8,000 rows"
+    assert large < 8 * max(small, 0.002), f"{small:.3f} s for 2,000 rows, {large:.3f} s for 8,000"

@@ -23,6 +23,8 @@ import minutes
 from minutes.i18n import _, language
 from minutes.load import parse
 from minutes.web.app import Settings, create_app
+from minutes.web.guard import CSRF_COOKIE, CSRF_FIELD
+from minutes.web.work import WorkPool
 
 Pairs = list[tuple[str, str]]
 
@@ -59,9 +61,17 @@ def replaced(pairs: Pairs, **values: str) -> Pairs:
 
 
 @pytest.fixture(scope="module")
-def client() -> Iterator[TestClient]:
-    with TestClient(create_app(Settings(allowed_hosts=None))) as test_client:
+def client(web_pool: WorkPool) -> Iterator[TestClient]:
+    with TestClient(create_app(Settings(allowed_hosts=None), pool=web_pool)) as test_client:
+        assert test_client.get("/").status_code == 200  # the session's cookie, as a browser
         yield test_client
+
+
+def token(client: TestClient) -> str:
+    """The session's form token (the page's hidden field holds the same)."""
+    value = client.cookies.get(CSRF_COOKIE)
+    assert value, "no session cookie: open the page first"
+    return value
 
 
 def post_form(client: TestClient, url: str, pairs: Pairs) -> Any:
@@ -75,6 +85,7 @@ def post_form(client: TestClient, url: str, pairs: Pairs) -> Any:
 def open_file(client: TestClient, path: Path) -> Any:
     return client.post(
         "/form/open",
+        data={CSRF_FIELD: token(client)},
         files={"upload": (path.name, path.read_bytes(), "application/yaml")},
     )
 
@@ -245,7 +256,7 @@ def test_a_file_with_a_syntax_error_is_not_opened(client: TestClient) -> None:
     kept = [("profile", "party"), ("title", "Tiêu đề đang gõ dở")]
     response = client.post(
         "/form/open",
-        data=dict(kept),
+        data={**dict(kept), CSRF_FIELD: token(client)},
         files={"upload": ("hong.yaml", broken.encode("utf-8"), "application/yaml")},
     )
     assert response.status_code == 422
@@ -279,7 +290,7 @@ def test_a_file_with_field_problems_opens_with_its_problems(
 def test_open_without_a_file(client: TestClient) -> None:
     response = client.post(
         "/form/open",
-        data={"title": "Giữ lại"},
+        data={"title": "Giữ lại", CSRF_FIELD: token(client)},
         files={"upload": ("", b"", "application/octet-stream")},
     )
     assert response.status_code == 422

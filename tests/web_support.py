@@ -37,6 +37,31 @@ MISSING_CHROMIUM = (
 )
 
 
+TWO_PAGES = (
+    Path(__file__).resolve().parent.parent / "examples" / "hop-ubnd-phuong-thang-10-2025.yaml"
+)
+"""The example whose PDF has two pages."""
+
+
+def heavy_meeting(attendees: int = 1000, closing_paragraphs: int = 0) -> bytes:
+    """The 2-page example with ``attendees`` named attendees (about 30 pages for 1,000) and
+    ``closing_paragraphs`` more paragraphs of closing text (about 1 page for 6)."""
+    text = TWO_PAGES.read_text(encoding="utf-8")
+    paragraph = "Hội nghị thống nhất giao các phòng chuyên môn triển khai thực hiện. " * 12
+    more = "".join(f"  {paragraph}\n\n" for _ in range(closing_paragraphs))
+    text = text.replace("closing: |\n", "closing: |\n" + more)
+    rows = "".join(
+        f"  - {{name: Nguyễn Văn Thành {n}, position: Chuyên viên phòng Tổng hợp số {n}}}\n"
+        for n in range(attendees)
+    )
+    text = text.replace("members_total: 5\n", "")
+    head, _sep, tail = text.partition("attendees:")
+    rest = tail.split("\n", 1)[1]
+    while rest.startswith("  "):  # drop the example's own attendees
+        rest = rest.split("\n", 1)[1]
+    return (head + "attendees:\n" + rows + rest).encode("utf-8")
+
+
 def chromium_path() -> str | None:
     """The Chromium to drive: the one on PATH, else Debian's; ``None`` if there is none."""
     found = shutil.which("chromium")
@@ -159,3 +184,47 @@ def form_fields(page: str) -> list[tuple[str, str]]:
     reader.feed(page)
     reader.close()
     return reader.pairs
+
+
+# -- jobs for the worker pool's tests (module-level: a worker process imports them by name) ------
+
+
+def pid_job() -> int:
+    """The worker's process id."""
+    import os
+
+    return os.getpid()
+
+
+def sleep_job(seconds: float, marker: str | None = None) -> int:
+    """Write ``marker`` (a path) when started, then sleep; the worker's process id."""
+    import os
+    import time
+
+    if marker:
+        with open(marker, "w", encoding="utf-8") as stream:
+            stream.write(str(os.getpid()))
+    time.sleep(seconds)
+    return os.getpid()
+
+
+def busy_job(seconds: float) -> int:
+    """Hold a core for ``seconds`` (pure Python: the GIL held throughout)."""
+    import os
+    import time
+
+    end = time.process_time() + seconds
+    while time.process_time() < end:
+        pass
+    return os.getpid()
+
+
+def crash_job() -> None:
+    """End the worker as a crash in a C library would."""
+    import os
+
+    os._exit(70)
+
+
+def failing_job() -> None:
+    raise RuntimeError("secret detail of the server 42")

@@ -1,10 +1,12 @@
 """The HTTP API for other systems: render, validate, and the JSON Schema of the format.
 
 A thin layer over the library (:func:`minutes.loads`, :class:`minutes.Renderer`,
-:func:`minutes.validate.validate_text`): a body is read like a file (YAML or JSON, UTF-8 or
-UTF-16 with a BOM, within :class:`minutes.Limits`), so a meeting gives the same document and the
-same messages here as at the command line. Every error is JSON: ``{"detail": …, "errors": […]}``,
-each problem with its field path, message, and line and column in the body.
+:func:`minutes.validate.validate_text`): a body is read like a file (YAML or JSON, UTF-8, or
+UTF-16 or UTF-32 with a BOM, within :class:`minutes.Limits`), so a meeting gives the same
+document and the same messages here as at the command line. Every error is JSON: ``{"detail": …,
+"errors": […]}``, each problem with its field path, message, and line and column in the body.
+Decoding, reading, checking and rendering run in the worker processes of
+:mod:`minutes.web.work`, within one time limit per request.
 """
 
 from __future__ import annotations
@@ -16,13 +18,12 @@ from urllib.parse import quote
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 
-from minutes.api import Renderer, safe_output_name
 from minutes.errors import InputError, Problem
 from minutes.i18n import _, decimal_text
-from minutes.load import Limits, decode, loads
-from minutes.model import Minutes
-from minutes.validate import field_tuple, validate_text
-from minutes.web.work import TooSlow, WorkPool
+from minutes.load import Limits, decode
+from minutes.validate import field_tuple
+from minutes.web import jobs
+from minutes.web.work import Deadline, TooSlow, WorkPool
 
 MEDIA_TYPES = {
     "pdf": "application/pdf",
@@ -83,10 +84,7 @@ def error_response(status: int, detail: str, problems: list[Problem] | None = No
     return JSONResponse(body, status_code=status)
 
 
-def download_name(meeting: Minutes, suffix: str) -> str:
-    """``2018-03-07 Hội nghị Ban Thường vụ Tỉnh ủy lần thứ 100.pdf``: sorts by date in a
-    folder and says what the meeting was."""
-    return safe_output_name(f"{meeting.date.isoformat()} {meeting.title}") + suffix
+download_name = jobs.download_name
 
 
 def content_disposition(name: str) -> str:
@@ -96,8 +94,15 @@ def content_disposition(name: str) -> str:
     return f"attachment; filename=\"{plain}\"; filename*=UTF-8''{quote(name, safe='')}"
 
 
-async def read_meeting_text(request: Request, limits: Limits) -> str:
-    """The body as text, refused when its type is not YAML or JSON (415)."""
+def too_slow(timeout: float) -> ApiError:
+    return ApiError(
+        503,
+        _("The document took longer than {seconds} seconds.").format(seconds=decimal_text(timeout)),
+    )
+
+
+async def read_meeting_body(request: Request) -> bytes:
+    """The body, refused when its type is not YAML or JSON (415)."""
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if media and media not in BODY_TYPES:
         raise ApiError(
@@ -106,15 +111,36 @@ async def read_meeting_text(request: Request, limits: Limits) -> str:
                 types=", ".join(BODY_TYPES[:2])
             ),
         )
-    raw = await request.body()
+    return await request.body()
+
+
+def decode_body(raw: bytes, limits: Limits) -> str | list[Problem]:
+    """The body as text, or why it cannot be read (runs in a worker: a 1 MB body of a legacy
+    encoding takes a moment to recognise)."""
     try:
         return decode(raw, SOURCE, limits)
     except InputError as error:
-        raise ApiError(422, _("The body cannot be read."), error.problems) from None
+        return list(error.problems)
 
 
-def make_router(renderer: Renderer, pool: WorkPool, limits: Limits) -> APIRouter:
-    """The ``/api`` routes, sharing the app's renderer and pool."""
+def render_body(raw: bytes, fmt: str, variant: str | None, limits: Limits) -> Any:
+    """The job of ``POST /api/render``: decode, read, render (one trip to a worker)."""
+    text = decode_body(raw, limits)
+    if isinstance(text, list):
+        return text
+    return jobs.render_text(text, SOURCE, fmt, variant, limits)
+
+
+def validate_body(raw: bytes, limits: Limits) -> list[Problem]:
+    """The job of ``POST /api/validate``: every problem, those of a body that cannot be read
+    at all included."""
+    text = decode_body(raw, limits)
+    return text if isinstance(text, list) else jobs.validate(text, SOURCE)
+
+
+def make_router(pool: WorkPool, limits: Limits, timeout: float) -> APIRouter:
+    """The ``/api`` routes, sharing the app's pool of workers; ``timeout``: the seconds one
+    request may take in all."""
     router = APIRouter(prefix="/api", tags=["API"])
 
     @router.post(
@@ -145,27 +171,27 @@ def make_router(renderer: Renderer, pool: WorkPool, limits: Limits) -> APIRouter
             Query(description="An archival PDF variant (PDF only)."),
         ] = None,
     ) -> Response:
+        deadline = Deadline(timeout)
         try:
-            text = await read_meeting_text(request, limits)
+            raw = await read_meeting_body(request)
             try:
-                meeting = await pool.run(loads, text, SOURCE, limits)
-                document = await pool.run(renderer.render, meeting, format, variant)
-            except InputError as error:  # the data, or a {{ … }} expression it cannot satisfy
-                raise ApiError(422, _("The meeting has problems."), error.problems) from None
+                result = await pool.run(
+                    deadline, render_body, raw, format, variant, limits, request=request
+                )
             except TooSlow:
-                raise ApiError(
-                    503,
-                    _("The document took longer than {seconds} seconds.").format(
-                        seconds=decimal_text(pool.timeout)
-                    ),
-                ) from None
+                raise too_slow(timeout) from None
+            if isinstance(result, list):
+                raise ApiError(422, _("The body cannot be read."), result)
+            if isinstance(result, jobs.Refused):
+                raise ApiError(422, _("The meeting has problems."), result.problems)
+            if isinstance(result, jobs.NotSetUp):  # a PDF asked of a computer without Pango
+                raise ApiError(503, result.detail)
         except ApiError as error:
             return error.response()
-        name = download_name(meeting, f".{format}")
         return Response(
-            document,
+            result.document,
             media_type=MEDIA_TYPES[format],
-            headers={"Content-Disposition": content_disposition(name)},
+            headers={"Content-Disposition": content_disposition(result.name)},
         )
 
     @router.post(
@@ -183,18 +209,16 @@ def make_router(renderer: Renderer, pool: WorkPool, limits: Limits) -> APIRouter
         },
     )
     async def validate(request: Request) -> JSONResponse:
+        deadline = Deadline(timeout)
         try:
-            text = await read_meeting_text(request, limits)
+            raw = await read_meeting_body(request)
         except ApiError as error:
-            if error.status != 422:
-                return error.response()
-            problems = error.problems
-        else:
-            try:
-                problems = await pool.run(validate_text, text, SOURCE)
-            except TooSlow:
-                return error_response(503, _("Checking took too long."))
-        return JSONResponse({"valid": not problems, "errors": [problem_json(p) for p in problems]})
+            return error.response()
+        try:
+            result = await pool.run(deadline, validate_body, raw, limits, request=request)
+        except TooSlow:
+            return error_response(503, _("Checking took too long."))
+        return JSONResponse({"valid": not result, "errors": [problem_json(p) for p in result]})
 
     @router.get(
         "/schema",

@@ -17,13 +17,13 @@ from dataclasses import dataclass, field
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from minutes import __version__
-from minutes.api import Renderer
 from minutes.errors import Problem, SetupError
 from minutes.i18n import _
 from minutes.load import DEFAULT_LIMITS, Limits
@@ -31,9 +31,26 @@ from minutes.resources import templates_dir
 from minutes.web import form as form_helpers
 from minutes.web.api import error_response
 from minutes.web.api import make_router as api_router
-from minutes.web.guard import LOOPBACK_HOSTS, BodyLimit, HostCheck, Language, TokenCheck
+from minutes.web.guard import (
+    BODY_IDLE_S,
+    BODY_TOTAL_S,
+    LOOPBACK_HOSTS,
+    BodyLimit,
+    BodyTimeout,
+    CrossSite,
+    HostCheck,
+    Language,
+    TokenCheck,
+)
+from minutes.web.pages import MAX_FIELDS
 from minutes.web.pages import make_router as page_router
-from minutes.web.work import DEFAULT_TIMEOUT, WorkPool
+from minutes.web.work import (
+    DEFAULT_TIMEOUT,
+    Abandoned,
+    WorkerDied,
+    WorkPool,
+    worker_died_message,
+)
 
 log = logging.getLogger("minutes.web")
 
@@ -52,20 +69,29 @@ class Settings:
     limits: Limits = field(default_factory=lambda: DEFAULT_LIMITS)
     """How much meeting data one request may carry (the same limits as files)."""
     render_timeout: float = DEFAULT_TIMEOUT
-    """Seconds a request waits for its document before it is answered 503."""
+    """Seconds a request may take in all (waiting for a worker, reading, checking, rendering)
+    before it is answered 503; the work is then stopped."""
     workers: int | None = None
-    """Documents rendered at once (default: the cores, at most 4)."""
+    """Worker processes, documents rendered at once (default: the cores, at most 8)."""
+    body_idle: float = BODY_IDLE_S
+    """Seconds a request body may go without a byte before it is answered 408."""
+    body_total: float = BODY_TOTAL_S
+    """Seconds a whole request body may take."""
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    """The app, with its own renderer and pool of render threads."""
+def create_app(settings: Settings | None = None, pool: WorkPool | None = None) -> FastAPI:
+    """The app, with its own pool of worker processes (started with the app's lifespan, or at
+    the first request), or with ``pool`` shared with other apps (whoever made it closes it)."""
     settings = settings or Settings()
-    pool = WorkPool(settings.render_timeout, settings.workers)
+    owned = pool is None
+    workers = pool if pool is not None else WorkPool(settings.workers)
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        workers.start()  # warm before the first request
         yield
-        pool.close()
+        if owned:
+            workers.close()
 
     app = FastAPI(
         title="minutes",
@@ -82,11 +108,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
         lifespan=lifespan,
     )
-    renderer = Renderer()
-    app.state.pool = pool
+    app.state.pool = workers
     templates = _templates()
-    app.include_router(api_router(renderer, pool, settings.limits))
-    app.include_router(page_router(renderer, pool, settings.limits, templates))
+    timeout = settings.render_timeout
+    app.include_router(api_router(workers, settings.limits, timeout))
+    app.include_router(page_router(workers, settings.limits, templates, timeout))
     app.mount("/static", StaticFiles(directory=templates_dir() / "web" / "static"), "static")
 
     @app.get("/api", response_class=HTMLResponse, include_in_schema=False)
@@ -119,6 +145,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # a PDF asked of a computer without Pango: what is missing, not an internal error
         return error_response(503, str(error))
 
+    @app.exception_handler(StarletteHTTPException)
+    async def framework(request: Request, error: StarletteHTTPException) -> Response:
+        return error_response(
+            error.status_code, framework_message(error.status_code, str(error.detail), request)
+        )
+
+    @app.exception_handler(Abandoned)
+    async def abandoned(request: Request, error: Abandoned) -> Response:
+        return Response(status_code=499)  # nobody is listening; the work was stopped
+
+    @app.exception_handler(WorkerDied)
+    async def worker_died(request: Request, error: WorkerDied) -> JSONResponse:
+        return error_response(500, worker_died_message())
+
     @app.exception_handler(Exception)
     async def internal(request: Request, error: Exception) -> JSONResponse:
         log.exception("internal error on %s %s", request.method, request.url.path)
@@ -128,12 +168,31 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     return app
 
 
+def framework_message(status: int, detail: str, request: Request) -> str:
+    """What Starlette and FastAPI say (``Not Found``, ``Method Not Allowed``, ``Too many fields.
+    Maximum number of fields is 50000.``), in the user's language."""
+    if status == 404:
+        return _("There is nothing at this address.")
+    if status == 405:
+        return _("This address does not take {method} requests.").format(method=request.method)
+    if detail.startswith("Too many fields"):
+        return _("The form has more than {limit} fields.").format(limit=MAX_FIELDS)
+    if detail.startswith("Too many files"):
+        return _("Send one file at a time.")
+    if status == 400:
+        return _("The request cannot be read (is it a form, JSON or YAML?).")
+    return _("The request cannot be answered (HTTP {status}).").format(status=status)
+
+
 def _guard(app: FastAPI, settings: Settings) -> None:
-    """The middleware, outermost first: host, token, size, language."""
+    """The middleware, outermost first: host, cross-site, token, body size, body time,
+    language."""
     app.add_middleware(Language)
+    app.add_middleware(BodyTimeout, idle=settings.body_idle, total=settings.body_total)
     app.add_middleware(BodyLimit, max_bytes=settings.limits.max_bytes + ENVELOPE_BYTES)
     if settings.token:
         app.add_middleware(TokenCheck, token=settings.token)
+    app.add_middleware(CrossSite)
     if settings.allowed_hosts is not None:
         app.add_middleware(HostCheck, allowed=settings.allowed_hosts)
 

@@ -163,17 +163,18 @@ def _rows(
             continue
         row_name = _join(name, key)
         index = len(rows)
-        value = _value(child, (*pattern, ANY), (*path, index), row_name, form)
+        # the row's field names are collected apart and kept only if the row is: an empty row
+        # is dropped, and its index belongs to the next one (dropping its names afterwards
+        # from the whole form's would take time in the square of the number of rows)
+        outer, form.names = form.names, {}
+        try:
+            value = _value(child, (*pattern, ANY), (*path, index), row_name, form)
+        finally:
+            inner, form.names = form.names, outer
         if value is not None:
             rows.append(value)
-        else:  # an empty row: its index belongs to the next one
-            _forget(form, (*path, index))
+            outer.update(inner)
     return rows or None
-
-
-def _forget(form: FormData, path: Path_) -> None:
-    for known in [p for p in form.names if p[: len(path)] == path]:
-        del form.names[known]
 
 
 def _person(node: dict[str, Any], path: Path_, name: str, form: FormData) -> Any:

@@ -5,62 +5,44 @@ even without the script; the script (``static/app.js``) adds the live part: it p
 ``/form/check`` a moment after each change and shows the errors beside their fields and the
 pages of the PDF. The form's data goes through exactly what a YAML file goes through:
 :func:`minutes.dump.dumps` writes it as YAML, :func:`minutes.validate.validate_text` checks it,
-:func:`minutes.loads` and the shared renderer make the files.
+:func:`minutes.loads` and the renderer make the files, in the worker processes of
+:mod:`minutes.web.work` (:mod:`minutes.web.jobs`). The event loop only moves bytes: the form's
+fields become data and the page is drawn in threads.
+
+Every form route checks the session's token (:func:`minutes.web.guard.csrf_token`) that the page
+carries in a hidden field: a form that was not served by this app is answered with the page
+again, the data it held kept in the boxes, and nothing made.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.templating import Jinja2Templates
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
-from minutes.api import Renderer, safe_output_name
+from minutes.api import safe_output_name
 from minutes.dump import HEADER, dumps
-from minutes.errors import InputError, Problem, SetupError
 from minutes.i18n import _
-from minutes.load import Limits, decode, loads, parse
+from minutes.load import Limits, parse
 from minutes.starter import starter
-from minutes.validate import Path_, field_tuple, validate_text
-from minutes.web.api import MEDIA_TYPES, content_disposition, download_name
+from minutes.validate import Path_, field_tuple
+from minutes.web import jobs
+from minutes.web.api import MEDIA_TYPES, content_disposition
 from minutes.web.form import FormData, from_form
-from minutes.web.preview import page_images
-from minutes.web.work import TooSlow, WorkPool
+from minutes.web.guard import CSRF_COOKIE, CSRF_FIELD, csrf_ok, csrf_token
+from minutes.web.jobs import FORM_SOURCE, Checked, problem_text
+from minutes.web.work import Deadline, TooSlow, WorkerDied, WorkPool, worker_died_message
 
-FORM_SOURCE = "biểu mẫu"
-"""The name problems of the form's data are reported under."""
+__all__ = ["FORM_SOURCE", "Checked", "make_router", "placed", "problem_text"]
 
 MAX_FIELDS = 50_000
 """Fields one form may send: a thousand attendees (the loader's limit) at four boxes each, and
 more, fit; the body limit bounds the bytes."""
-
-
-@dataclass
-class Checked:
-    """The outcome of checking the form: problems by field, problems of the whole, pages."""
-
-    errors: list[tuple[str, str]]
-    general: list[str]
-    text: str
-    pages: list[dict[str, Any]] | None = None
-    problems: list[Problem] = field(default_factory=list)
-    """The validator's problems, for placing them on a page drawn afresh from the data."""
-
-
-_YAML_HINT = re.compile(r"`[\w.]+: …`")
-"""Hints that say what to write in the file (``add `title: …` here``): no help in a form."""
-
-
-def problem_text(problem: Problem) -> str:
-    """A problem's message and its hint, for a reader looking at the field."""
-    if problem.hint and not _YAML_HINT.search(problem.hint):
-        return f"{problem.message} ({problem.hint})"
-    return problem.message
 
 
 def rendered_name(path: Path_ | None, data_keys: list[str]) -> str | None:
@@ -73,38 +55,6 @@ def rendered_name(path: Path_ | None, data_keys: list[str]) -> str | None:
         return f"data._{data_keys.index(key) + 1}.value" if key in data_keys else "data"
     parts = [f"_{part + 1}" if isinstance(part, int) else part for part in path]
     return ".".join("name" if part == "line" else part for part in parts)
-
-
-def check_form(form: FormData, renderer: Renderer, limits: Limits, preview: bool) -> Checked:
-    """Validate the form's data as YAML and, if it is valid and ``preview`` is asked for, draw
-    its pages. Runs in the pool (it holds a core for the render)."""
-    text = dumps(form.data)
-    checked = Checked([*form.problems], [], text)
-    checked.problems = validate_text(text, FORM_SOURCE)
-    for problem in checked.problems:
-        name = form.name_of(field_tuple(problem.field))
-        if name is None:
-            label = f"{problem.field}: " if problem.field else ""
-            checked.general.append(label + problem_text(problem))
-        else:
-            checked.errors.append((name, problem_text(problem)))
-    if preview and not checked.errors and not checked.general:
-        try:
-            pdf = renderer.render_pdf(loads(text, FORM_SOURCE, limits))
-        except SetupError as error:  # no Pango here: the checks stand, the preview cannot be
-            checked.general.append(setup_text(error))
-            return checked
-        checked.pages = [vars(image) for image in page_images(pdf)]
-    return checked
-
-
-def setup_text(error: SetupError) -> str:
-    """A set-up problem in one paragraph for the page: what is missing, that the DOCX still
-    works, and where the instructions are."""
-    parts = [error.message, _("The DOCX can still be downloaded.")]
-    if error.docs:
-        parts.append(_("More: {docs}").format(docs=error.docs))
-    return " ".join(parts)
 
 
 def placed(checked: Checked, form: FormData) -> dict[str, list[str]]:
@@ -140,12 +90,13 @@ async def close_form(request: Request) -> AsyncIterator[None]:
 
 
 def make_router(
-    renderer: Renderer, pool: WorkPool, limits: Limits, templates: Jinja2Templates
+    pool: WorkPool, limits: Limits, templates: Jinja2Templates, timeout: float
 ) -> APIRouter:
-    """The page routes, sharing the app's renderer, pool and templates."""
+    """The page routes, sharing the app's pool of workers and templates; ``timeout``: the
+    seconds one request may take in all."""
     router = APIRouter(include_in_schema=False, dependencies=[Depends(close_form)])
 
-    def page(
+    async def page(
         request: Request,
         data: dict[str, Any],
         general: list[str] | None = None,
@@ -157,6 +108,7 @@ def make_router(
     ) -> HTMLResponse:
         if not data.get("agenda"):  # an agenda item to start from, as on an empty page
             data = {**data, "agenda": [{}]}
+        token, new = csrf_token(dict(request.cookies))
         context = {
             "data": data,
             "general": general or [],
@@ -164,16 +116,28 @@ def make_router(
             "fresh": fresh,
             "errors": errors or {},
             "data_rows": None if data_rows is None else [(k, v) for _row, k, v in data_rows],
+            "csrf_field": CSRF_FIELD,
+            "csrf": token,
         }
-        return templates.TemplateResponse(request, "web/page.html.j2", context, status_code=status)
+        response: HTMLResponse = await run_in_threadpool(  # a page of a thousand rows: ~0.1 s
+            templates.TemplateResponse, request, "web/page.html.j2", context, status_code=status
+        )
+        if new:
+            response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="strict", path="/")
+        return response
 
-    async def submitted(request: Request) -> tuple[FormData, Any]:
+    async def submitted(request: Request) -> tuple[FormData, Any, bool]:
+        """The form's data, the raw form, and whether its token is the session's."""
         form = await request.form(max_files=1, max_fields=MAX_FIELDS)
         pairs = [(key, value) for key, value in form.multi_items() if isinstance(value, str)]
-        return from_form(pairs), form
+        trusted = csrf_ok(dict(request.cookies), form.get(CSRF_FIELD))
+        return await run_in_threadpool(from_form, pairs), form, trusted
 
-    def check(form: FormData, preview: bool) -> Checked:
-        return check_form(form, renderer, limits, preview)
+    def stale_page_message() -> str:
+        return _(
+            "This page was not opened from this app, or is out of date: nothing was done. "
+            "Check the boxes, then press the button again."
+        )
 
     @router.get("/", response_class=HTMLResponse)
     async def home(
@@ -183,16 +147,21 @@ def make_router(
     ) -> HTMLResponse:
         if start == "starter":
             data = parse(starter(profile)).data
-            return page(request, data, notice=_("Started from the sample meeting."))
-        return page(request, blank(profile), fresh=True)
+            return await page(request, data, notice=_("Started from the sample meeting."))
+        return await page(request, blank(profile), fresh=True)
 
     @router.post("/form/check")
     async def live_check(request: Request) -> JSONResponse:
-        form, _raw = await submitted(request)
+        deadline = Deadline(timeout)
+        form, _raw, trusted = await submitted(request)
+        if not trusted:
+            return JSONResponse({"detail": stale_page_message()}, status_code=403)
         try:
-            checked = await pool.run(check, form, True)
+            checked = await pool.run(deadline, jobs.check_form, form, limits, True, request=request)
         except TooSlow:
             return JSONResponse({"errors": [], "general": [_("The preview took too long.")]})
+        except WorkerDied:
+            return JSONResponse({"errors": [], "general": [worker_died_message()]})
         return JSONResponse(
             {
                 "errors": [{"name": name, "message": message} for name, message in checked.errors],
@@ -203,37 +172,39 @@ def make_router(
 
     @router.post("/form/open", response_class=HTMLResponse)
     async def open_file(request: Request) -> HTMLResponse:
-        form, raw = await submitted(request)
+        deadline = Deadline(timeout)
+        form, raw, trusted = await submitted(request)
+        if not trusted:
+            return await page(request, form.data, [stale_page_message()], status=403)
         upload = raw.get("upload")
         if not isinstance(upload, UploadFile) or not upload.filename:
-            return page(request, form.data, [_("Choose a YAML file first.")], status=422)
+            return await page(request, form.data, [_("Choose a YAML file first.")], status=422)
         name = upload.filename
         content = await upload.read(limits.max_bytes + 1)
         try:
-            text = decode(content, name, limits)
-            parsed = parse(text, name, limits)
-        except InputError as error:
-            general = [f"{p.location()}: {problem_text(p)}" for p in error.problems]
-            return page(
-                request, form.data, general, _("{file} was not opened.").format(file=name), 422
+            opened = await pool.run(
+                deadline, jobs.open_file, content, name, limits, request=request
             )
-        if not isinstance(parsed.data, dict):
-            message = _("The file must be a mapping of fields.")
-            return page(request, form.data, [f"{name}: {message}"], status=422)
-        problems = await pool.run(validate_text, text, name)
-        general = [
-            f"{p.location()}: " + (f"{p.field}: " if p.field else "") + problem_text(p)
-            for p in problems
-        ]
-        return page(request, parsed.data, general, _("Opened {file}.").format(file=name))
+        except TooSlow:
+            return await page(request, form.data, [_("The document took too long.")], status=503)
+        except WorkerDied:
+            return await page(request, form.data, [worker_died_message()], status=500)
+        if opened.data is None:
+            notice = _("{file} was not opened.").format(file=name)
+            return await page(request, form.data, opened.general, notice, 422)
+        notice = _("Opened {file}.").format(file=name)
+        return await page(request, opened.data, opened.general, notice)
 
     @router.post("/form/save")
     async def save(request: Request) -> Response:
-        form, _raw = await submitted(request)
+        form, _raw, trusted = await submitted(request)
+        if not trusted:
+            return await page(request, form.data, [stale_page_message()], status=403)
         title = form.data.get("title") or "bien-ban"
         name = safe_output_name(f"{form.data.get('date', '')} {title}".strip()) + ".yaml"
+        text = await run_in_threadpool(dumps, form.data, header=HEADER)
         return Response(
-            dumps(form.data, header=HEADER),
+            text,
             media_type="application/yaml; charset=utf-8",
             headers={"Content-Disposition": content_disposition(name)},
         )
@@ -242,38 +213,39 @@ def make_router(
     async def download(
         request: Request, format: Annotated[Literal["pdf", "docx"], Query()] = "pdf"
     ) -> Response:
-        form, _raw = await submitted(request)
+        deadline = Deadline(timeout)
+        form, _raw, trusted = await submitted(request)
+        if not trusted:
+            return await page(request, form.data, [stale_page_message()], status=403)
         try:
-            checked = await pool.run(check, form, False)
-            if checked.errors or checked.general:
-                count = len(checked.errors) + len(checked.general)
-                general = [
-                    _("Fix the {count} problems marked below first.").format(count=count),
-                    *checked.general,
-                ]
-                errors = placed(checked, form)
-                return page(
-                    request,
-                    form.data,
-                    general,
-                    status=422,
-                    errors=errors,
-                    data_rows=form.data_rows,
-                )
-            meeting = loads(checked.text, FORM_SOURCE, limits)
-            document = await pool.run(renderer.render, meeting, format)
+            result = await pool.run(deadline, jobs.download, form, format, limits, request=request)
         except TooSlow:
-            return page(request, form.data, [_("The document took too long.")], status=503)
-        except InputError as error:
-            return page(request, form.data, [problem_text(p) for p in error.problems], status=422)
-        except SetupError as error:  # a PDF on a computer without Pango
-            return page(request, form.data, [setup_text(error)], status=503)
+            return await page(request, form.data, [_("The document took too long.")], status=503)
+        except WorkerDied:
+            return await page(request, form.data, [worker_died_message()], status=500)
+        if isinstance(result, Checked):
+            count = len(result.errors) + len(result.general)
+            general = [
+                _("Fix the {count} problems marked below first.").format(count=count),
+                *result.general,
+            ]
+            return await page(
+                request,
+                form.data,
+                general,
+                status=422,
+                errors=placed(result, form),
+                data_rows=form.data_rows,
+            )
+        if isinstance(result, jobs.Refused):
+            general = [problem_text(p) for p in result.problems]
+            return await page(request, form.data, general, status=422)
+        if isinstance(result, jobs.NotSetUp):  # a PDF on a computer without Pango
+            return await page(request, form.data, [result.page], status=503)
         return Response(
-            document,
+            result.document,
             media_type=MEDIA_TYPES[format],
-            headers={
-                "Content-Disposition": content_disposition(download_name(meeting, f".{format}"))
-            },
+            headers={"Content-Disposition": content_disposition(result.name)},
         )
 
     return router
