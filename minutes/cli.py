@@ -49,6 +49,12 @@ Command = Callable[[argparse.Namespace], int]
 class _HelpFormatter(argparse.HelpFormatter):
     """Wraps prose to the terminal, but keeps indented lines (the examples) as written."""
 
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        """Help lines broken at spaces only (``hoi-nghi-cap-uy`` stays whole)."""
+        import textwrap
+
+        return textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False)
+
     def _fill_text(self, text: str, width: int, indent: str) -> str:
         lines = []
         for line in text.split("\n"):

@@ -42,6 +42,8 @@ _FORMATS = {
     "time": {"type": "string", "pattern": _TIME, "examples": ["11:30"]},
 }
 _PEOPLE = ("Person", "AbsentPerson")
+_AS_TEXT = (*_PEOPLE, "Column")
+"""Models a file may write as one line of text (a group line; a column's title)."""
 ONE_OR_MANY = {
     "Minutes": ("chair", "secretary"),
     "AgendaItem": ("presenter", "votes"),
@@ -118,6 +120,6 @@ def _rewrite(node: Any) -> Any:
         rest = {k: v for k, v in node.items() if k not in ("format", "type")}
         return {**rest, **_FORMATS[fmt]}
     reference = node.get("$ref", "")
-    if len(node) == 1 and reference.rsplit("/", 1)[-1] in _PEOPLE:
+    if len(node) == 1 and reference.rsplit("/", 1)[-1] in _AS_TEXT:
         return {"anyOf": [{"type": "string", "minLength": 1}, {"$ref": reference}]}
     return {key: _rewrite(value) for key, value in node.items()}

@@ -89,7 +89,7 @@ def _attach(data: dict[str, Any], facts: Facts, profile: Profile) -> None:
         elif isinstance(part_facts, BallotFacts):
             node["_line"] = ballot_sentence(node, part_facts, wording)
         else:
-            node["_line"] = election_sentence(node, part_facts)
+            node["_line"] = election_sentence(node, part_facts, wording)
             node["_view"] = election_view(node, part_facts, wording.elected, wording.not_elected)
     for node in _tables(data):
         node["_view"] = table_view(node)
@@ -153,7 +153,7 @@ def vote_sentence(vote: dict[str, Any], facts: VoteFacts, wording: Wording) -> M
         (facts.invalid, labels.get("invalid") or wording.vote_invalid),
     ):
         if count is not None:
-            answers.append(_with_share(count.number, label, count.share))
+            answers.append(_with_share(count.number, label, count.share, of))
     intro = escape(wording.vote_intro) + Markup(" ") + to_inline(str(vote["question"]))
     return intro + Markup(": ") + escape("; ".join(answers) + ".")
 
@@ -183,11 +183,14 @@ def ballot_sentence(ballot: dict[str, Any], facts: BallotFacts, wording: Wording
     return intro + (Markup(": ") + escape("; ".join(parts)) if parts else Markup("")) + "."
 
 
-def election_sentence(election: dict[str, Any], facts: ElectionFacts) -> Markup:
-    """``Bầu …: số lượng bầu 3; số phiếu phát ra 120, …. Kết quả:`` (the table follows)."""
+def election_sentence(election: dict[str, Any], facts: ElectionFacts, wording: Wording) -> Markup:
+    """``Bầu …: số lượng bầu 3; số phiếu phát ra 120, …. Kết quả:`` (the table follows); what the
+    shares are of, when it is not the valid ballots (``tỷ lệ so với tổng số đại biểu``)."""
     parts = [f"số lượng bầu {facts.seats}"] if facts.seats else []
     if _ballots(facts):
         parts.append(", ".join(_ballots(facts)))
+    if facts.share_label:
+        parts.append(f"tỷ lệ {wording.share_of_word} {facts.share_label}")
     text = to_inline(str(election["title"]))
     if parts:
         text += Markup(": ") + escape("; ".join(parts))

@@ -14,7 +14,8 @@ from minutes.load import loads
 from minutes.model import Minutes
 from minutes.starter import starter, starters
 
-KEY = re.compile(r"^\s*(?:- )?([A-Za-z_]+):")
+KEY = re.compile(r"^\s*(?:# )?(?:- )?([A-Za-z_]+):")
+"""A field of a starter, or one written as a comment for the clerk to take (``# confidential:``)."""
 
 
 @pytest.mark.parametrize("profile", ["state", "party"])

@@ -96,7 +96,7 @@ def test_a_chi_bo_counted_by_category() -> None:
     )
     shown = text(data)
     assert (
-        "1.1. Đảng viên: tổng số 27 đồng chí (chính thức 25, dự bị 2); miễn sinh hoạt 3 đồng chí; "
+        "1.1. Đảng viên:\nTổng số 27 đồng chí (chính thức 25, dự bị 2); miễn sinh hoạt 3 đồng chí; "
         "có mặt 21 đồng chí (chính thức 19, dự bị 2)." in shown
     )
     assert "Vắng mặt: 3 đồng chí (có lý do: 2, không có lý do: 1):" in shown
@@ -333,17 +333,17 @@ def test_an_election_in_the_order_of_the_result() -> None:
         "invalid": 1,
         "decimals": 2,
         "candidates": [
-            {"name": "Lê Văn A", "votes": 12, "elected": False},
+            {"name": "Lê Văn A", "votes": 2, "elected": False},
             {"name": "Trần Thị B", "votes": 20, "elected": True},
-            {"name": "Đỗ Văn C", "votes": 19, "elected": True, "position": "Hiệu phó"},
+            {"name": "Đỗ Văn C", "votes": 18, "elected": True, "position": "Hiệu phó"},
         ],
     }
     rows = table_rows(with_part(meeting(), {"election": election}))
     assert rows[0] == ["TT", "Họ và tên", "Chức vụ, đơn vị", "Số phiếu", "Tỷ lệ", "Kết quả"]
     assert rows[1:] == [
         ["1", "Trần Thị B", "", "20", "100%", "Trúng cử"],
-        ["2", "Đỗ Văn C", "Hiệu phó", "19", "95%", "Trúng cử"],
-        ["3", "Lê Văn A", "", "12", "60%", "Không trúng cử"],
+        ["2", "Đỗ Văn C", "Hiệu phó", "18", "90%", "Trúng cử"],
+        ["3", "Lê Văn A", "", "2", "10%", "Không trúng cử"],
     ]
 
 
@@ -356,6 +356,21 @@ def table_rows(data: dict[str, Any]) -> list[list[str]]:
         if table.get("class") == "data-table"
         for row in table.iter("tr")
     ]
+
+
+def test_more_votes_than_ballots_times_seats_is_refused() -> None:
+    election = {
+        "title": "Bầu",
+        "seats": 2,
+        "valid": 20,
+        "candidates": [
+            {"name": "A", "votes": 20},
+            {"name": "B", "votes": 19},
+            {"name": "C", "votes": 2},
+        ],
+    }
+    found = problems(with_part(meeting(), {"election": election}))
+    assert any("41 votes, more than 20 ballots × 2 seats = 40" in p for p in found), found
 
 
 def test_more_elected_than_seats_is_refused() -> None:

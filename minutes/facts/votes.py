@@ -243,6 +243,18 @@ def election_facts(election: Election, path: Path_, findings: Findings) -> Elect
                 ),
                 _("check the votes and `valid`"),
             )
+    cast = sum(candidate.votes for candidate in election.candidates)
+    counted = election.valid if election.valid is not None else election.returned
+    most = counted * election.seats if counted is not None and election.seats else None
+    if most is not None and not election.cumulative and cast > most:
+        findings.add(
+            (*path, "candidates"),
+            _(
+                "The candidates have {cast} votes, more than {counted} ballots × {seats} "
+                "seats = {most}."
+            ).format(cast=cast, counted=counted, seats=election.seats, most=most),
+            _("each ballot votes for at most `seats` candidates: check the votes"),
+        )
     elected = sum(1 for candidate in election.candidates if candidate.elected)
     if election.seats is not None and elected > election.seats:
         findings.add(
