@@ -17,13 +17,13 @@ import pdfplumber
 import pytest
 from conftest import FLAGSHIP, RenderedDocx
 from fastapi.testclient import TestClient
-from web_support import form_fields
 
 import minutes
 from minutes.i18n import _, language
 from minutes.load import parse
 from minutes.web.app import Settings, create_app
 from minutes.web.guard import CSRF_COOKIE, CSRF_FIELD
+from minutes.web.html_fields import form_fields
 from minutes.web.work import WorkPool
 
 Pairs = list[tuple[str, str]]

@@ -75,6 +75,15 @@ class NotSetUp:
     """Everything: what is missing, the commands that install it, where to read more."""
     page: str
     """The same in one paragraph for the form's page (:func:`setup_text`)."""
+    message: str = ""
+    """What cannot be done and why, alone (the page adds that the DOCX works, and the link)."""
+    docs: str | None = None
+    """Where the instructions are (``docs/install-windows.md#pdf``)."""
+
+
+def not_set_up(error: SetupError) -> NotSetUp:
+    """The plain-data form of ``error``."""
+    return NotSetUp(str(error), setup_text(error), error.message, error.docs)
 
 
 def setup_text(error: SetupError) -> str:
@@ -100,7 +109,7 @@ def render_text(text: str, source: str, fmt: str, variant: str | None, limits: L
     except InputError as error:
         return Refused(list(error.problems))
     except SetupError as error:  # a PDF on a computer without Pango
-        return NotSetUp(str(error), setup_text(error))
+        return not_set_up(error)
     return Rendered(document, download_name(meeting, f".{fmt}"))
 
 
@@ -119,6 +128,9 @@ class Checked:
     pages: list[dict[str, Any]] | None = None
     problems: list[Problem] = field(default_factory=list)
     """The validator's problems, for placing them on a page drawn afresh from the data."""
+    setup: NotSetUp | None = None
+    """Why there are no pages although nothing is wrong: this computer cannot make the PDF (its
+    paragraph is in :attr:`general` too, for older pages' scripts)."""
 
 
 _YAML_HINT = re.compile(r"`[\w.]+: …`")
@@ -149,7 +161,8 @@ def check_form(form: FormData, limits: Limits, preview: bool) -> Checked:
         try:
             pdf = renderer().render_pdf(loads(text, FORM_SOURCE, limits))
         except SetupError as error:  # no Pango here: the checks stand, the preview cannot be
-            checked.general.append(setup_text(error))
+            checked.setup = not_set_up(error)
+            checked.general.append(checked.setup.page)
             return checked
         checked.pages = [vars(image) for image in page_images(pdf)]
     return checked
