@@ -396,3 +396,125 @@ def test_download_keeps_and_marks_a_named_value_without_a_name(
     shown += general_messages(response.text)
     assert any(message in text for text in shown), shown
     assert "giá trị đang gõ" in [value for _name, value in fields(response.text)]
+
+
+# -- every file the project has, opened and saved --------------------------------------------------
+
+CORPUS = sorted((Path(__file__).resolve().parent.parent / "examples" / "corpus").glob("*.yaml"))
+
+
+def starter_file(kind: str, tmp_path: Path) -> Path:
+    """The file ``minutes new --kind KIND`` writes."""
+    from minutes.starter import starter
+
+    path = tmp_path / f"{kind}.yaml"
+    path.write_text(starter(kind), encoding="utf-8")
+    return path
+
+
+def starter_kinds() -> list[str]:
+    from minutes.starter import starters
+
+    return list(starters())
+
+
+def opened_and_saved(client: TestClient, path: Path) -> tuple[Any, str]:
+    opened = open_file(client, path)
+    assert opened.status_code == 200
+    assert general_messages(opened.text) == [], general_messages(opened.text)
+    saved = post_form(client, "/form/save", fields(opened.text))
+    assert saved.status_code == 200
+    return opened, saved.text
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=[path.stem for path in CORPUS])
+def test_every_real_meeting_opens_and_saves_as_the_same_meeting(
+    client: TestClient, path: Path
+) -> None:
+    _opened, saved = opened_and_saved(client, path)
+    original = minutes.loads(path.read_text(encoding="utf-8"), str(path))
+    assert minutes.loads(saved, "saved.yaml").model_dump() == original.model_dump()
+
+
+@pytest.mark.parametrize("kind", starter_kinds())
+def test_every_starter_opens_and_saves_as_the_same_meeting(
+    client: TestClient, kind: str, tmp_path: Path
+) -> None:
+    path = starter_file(kind, tmp_path)
+    _opened, saved = opened_and_saved(client, path)
+    original = minutes.loads(path.read_text(encoding="utf-8"), str(path))
+    assert minutes.loads(saved, "saved.yaml").model_dump() == original.model_dump()
+
+
+def leaves(value: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[str | int, ...]]:
+    """The path of every value in ``value`` that is not a mapping or a list."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from leaves(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from leaves(item, (*path, index))
+    else:
+        yield path
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=[path.stem for path in CORPUS])
+def test_every_value_of_a_file_has_a_box_with_its_error_line(
+    client: TestClient, path: Path
+) -> None:
+    """What the validator says of any value lands beside the box that shows it: the box of
+    every value of the file is known, and it has its line for errors on the page."""
+    from minutes.web.form import from_form
+
+    page = open_file(client, path).text
+    form = from_form(fields(page))
+    slots = set(re.findall(r'data-error-for="([^"]+)"', page))
+    for leaf in leaves(form.data):
+        name = form.names.get(leaf) or form.names.get(leaf[:-1])  # a group line: its row
+        assert name is not None, f"{path.name}: no box for {leaf}"
+        assert name in slots, f"{path.name}: {leaf} is in {name}, which has no error line"
+
+
+def check(client: TestClient, pairs: Pairs) -> dict[str, list[str]]:
+    reply = post_form(client, "/form/check", pairs).json()
+    assert reply["general"] == [], reply["general"]
+    placed: dict[str, list[str]] = {}
+    for error in reply["errors"]:
+        placed.setdefault(error["name"], []).append(error["message"])
+    return placed
+
+
+def starter_fields(client: TestClient, kind: str, tmp_path: Path) -> Pairs:
+    return fields(open_file(client, starter_file(kind, tmp_path)).text)
+
+
+def test_errors_of_the_new_fields_go_beside_their_boxes(client: TestClient, tmp_path: Path) -> None:
+    pairs = starter_fields(client, "dai-hoi", tmp_path)
+    votes = next(n for n, _v in pairs if ".election.candidates._1.votes" in n)
+    placed = check(client, replaced(pairs, **{votes.replace(".", "__"): "100000"}))
+    assert votes in placed  # more votes than valid ballots (and, said of them all, than seats)
+    assert all(name.startswith(votes.split("._1.votes")[0]) for name in placed), placed
+    title = next(n for n, _v in pairs if n.startswith("sessions._2.title"))
+    end = "sessions._1.end"
+    placed = check(
+        client, replaced(pairs, **{title.replace(".", "__"): "", f"{end}__time": "06:00"})
+    )
+    assert set(placed) == {title, end}  # a session's title; its end before its start
+    assert "`" not in " ".join(placed[end])  # beside the box, no field names of the file
+    issued = next(n for n, _v in pairs if n.endswith(".election.issued"))
+    placed = check(client, replaced(pairs, **{issued.replace(".", "__"): "-1"}))
+    assert list(placed) == [issued]
+
+
+def test_errors_in_a_table_go_beside_its_cells(client: TestClient, tmp_path: Path) -> None:
+    pairs = starter_fields(client, "hop-phu-huynh", tmp_path)
+    names = [n for n, _v in pairs]
+    summed = next(n for n, v in pairs if n.endswith(".sum") and v == "true")
+    column = summed.rsplit(".", 1)[0].rsplit(".", 1)[1]  # the key of a column that sums
+    table = summed.split(".columns.")[0]
+    cells = [n for n in names if n.startswith(f"{table}.rows.") and n.endswith(f".c.{column}")]
+    kinds = dict(pairs)
+    cell = next(n for n in cells if kinds[n.split(".c.")[0] + ".kind"] == "cells")
+    placed = check(client, [(n, "nhiều" if n == cell else v) for n, v in pairs])
+    assert table in placed, placed  # a text in a column that sums: said of the table
+    assert "nhiều" in " ".join(placed[table])

@@ -137,10 +137,13 @@ _YAML_HINT = re.compile(r"`[\w.]+: …`")
 """Hints that say what to write in the file (``add `title: …` here``): no help in a form."""
 
 
-def problem_text(problem: Problem) -> str:
-    """A problem's message and its hint, for a reader looking at the field."""
-    if problem.hint and not _YAML_HINT.search(problem.hint):
-        return f"{problem.message} ({problem.hint})"
+def problem_text(problem: Problem, beside: bool = False) -> str:
+    """A problem's message and its hint, for a reader looking at the field. ``beside``: shown
+    beside the box itself, where a hint that names fields of the file (``kiểm tra `start` và
+    `end```) says nothing the box does not: such a hint is left out (issue #17)."""
+    hint = problem.hint
+    if hint and not _YAML_HINT.search(hint) and not (beside and "`" in hint):
+        return f"{problem.message} ({hint})"
     return problem.message
 
 
@@ -156,7 +159,7 @@ def check_form(form: FormData, limits: Limits, preview: bool) -> Checked:
             label = f"{problem.field}: " if problem.field else ""
             checked.general.append(label + problem_text(problem))
         else:
-            checked.errors.append((name, problem_text(problem)))
+            checked.errors.append((name, problem_text(problem, beside=True)))
     if preview and not checked.errors and not checked.general:
         try:
             pdf = renderer().render_pdf(loads(text, FORM_SOURCE, limits))

@@ -66,7 +66,7 @@ def placed(checked: Checked, form: FormData, names: FormData) -> dict[str, list[
     for problem in checked.problems:
         shown = names.name_of(field_tuple(problem.field))
         if shown is not None:
-            errors.setdefault(shown, []).append(problem_text(problem))
+            errors.setdefault(shown, []).append(problem_text(problem, beside=True))
     return errors
 
 

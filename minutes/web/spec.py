@@ -32,7 +32,11 @@ class Box:
     """A field of the format's first version, shown only where the data has it: the form writes
     its newer equivalent (``parts``, ``members``), but a file that has the old one keeps it."""
     rows: int = 0
-    """Empty rows shown when a list has none (a blank form's chair and secretary)."""
+    """Empty rows shown when a new mapping's list has none (a blank form's chair)."""
+    unless: tuple[str, ...] = ()
+    """Not shown when the data has one of these fields and not this one: the members' counts
+    are not offered beside the older fields that say the same (the format takes one or the
+    other)."""
 
 
 KINDS = frozenset(
@@ -248,7 +252,12 @@ SECTIONS: tuple[tuple[str, tuple[Box, ...]], ...] = (
     (
         "attendance",
         (
-            Box("members", "model", "Members"),
+            Box(
+                "members",
+                "model",
+                "Members",
+                unless=("members_label", "members_present", "members_total"),
+            ),
             Box("members_label", "text", old=True),
             Box("members_present", "count", old=True),
             Box("members_total", "count", old=True),
