@@ -18,7 +18,7 @@ LONG = _PARAGRAPHS + _STYLES
 _COUNT = ""
 _PERSONS = "Mỗi người một dòng; một nhóm người ghi bằng một dòng chữ."
 _BREAK = " Nhấn Enter để xuống dòng đúng chỗ muốn ngắt."
-_TIME = "Chọn ngày trong lịch, hoặc gõ số; giờ theo 24 giờ."
+_TIME = "Chọn ngày trong lịch, hoặc gõ số."
 _SHARE = "Để trống: tính trên số phiếu hợp lệ."
 _DECIMALS = "Số chữ số sau dấu phẩy của tỷ lệ phần trăm. Để trống: 1."
 

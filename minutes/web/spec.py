@@ -174,10 +174,10 @@ SPEC: dict[str, tuple[Box, ...]] = {
     "Column": (
         Box("title", "text"),
         Box("format", "choice", "format"),
-        Box("decimals", "count"),
-        Box("align", "choice", "align"),
-        Box("width", "number"),
         Box("sum", "flag"),
+        Box("decimals", "count", more=True),
+        Box("align", "choice", "align", more=True),
+        Box("width", "number", more=True),
     ),
     "TextPart": (Box("text", "long", wide=True),),
     "TablePart": (Box("table", "table"),),
@@ -345,7 +345,6 @@ COMPACT = frozenset(
         "MemberCategory",
         "BallotOption",
         "Candidate",
-        "Column",
     }
 )
 """Lists whose rows hold a few boxes on one line: their labels show on the first row only, as

@@ -155,7 +155,7 @@
 
   // -- rows ------------------------------------------------------------------------------------
 
-  const rowsOf = (list) => list.querySelector(":scope > .rows, :scope > .grid > .rows");
+  const rowsOf = (list) => list.querySelector(":scope > .rows");
 
   function addRow(list) {
     const chooser = list.querySelector(":scope > .add-part > select");
@@ -222,10 +222,11 @@
       ? table : null;
   }
 
+  const listOf = (table, part) =>
+    table.querySelector(`.list[data-list="${CSS.escape(`${table.dataset.table}.${part}`)}"]`);
+
   function columnsOf(table) {
-    const list = [...table.querySelectorAll(":scope > .list")]
-      .find((item) => item.dataset.list === `${table.dataset.table}.columns`);
-    return [...list.querySelectorAll(":scope > .rows > .row")].map((row, index) => {
+    return [...rowsOf(listOf(table, "columns")).children].map((row, index) => {
       const title = row.querySelector('input[name$=".title"]');
       return {
         key: row.dataset.name.slice(row.dataset.name.lastIndexOf(".") + 1),
@@ -251,18 +252,12 @@
     return cell;
   }
 
+  // One cell per column, in the columns' order, each named after its column's key and read
+  // aloud with its title; a cell whose column was removed goes with it.
   function syncTable(table) {
     const columns = columnsOf(table);
     table.style.setProperty("--columns", Math.max(columns.length, 1));
-    const head = table.querySelector(".cells.head");
-    head.replaceChildren(...columns.map(({ key, title }) => {
-      const span = document.createElement("span");
-      span.dataset.column = key;
-      span.textContent = title;
-      return span;
-    }));
-    const rows = table.querySelectorAll(":scope > .table-rows > .grid > .rows > .row");
-    for (const row of rows) {
+    for (const row of rowsOf(listOf(table, "rows")).children) {
       const cells = row.querySelector(".cells");
       const old = new Map([...cells.children].map((cell) => [cell.dataset.column, cell]));
       const kept = columns.map(({ key, title }) => {
