@@ -518,3 +518,22 @@ def test_errors_in_a_table_go_beside_its_cells(client: TestClient, tmp_path: Pat
     placed = check(client, [(n, "nhiều" if n == cell else v) for n, v in pairs])
     assert table in placed, placed  # a text in a column that sums: said of the table
     assert "nhiều" in " ".join(placed[table])
+
+
+def test_a_refused_download_marks_a_new_fields_problem_without_the_script(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """The page drawn again from the data numbers its rows afresh (``_1``, ``_2`` …): a problem
+    in a row the script added (``_n7``) is marked at that row's new name."""
+    pairs = starter_fields(client, "dai-hoi", tmp_path)
+    votes = next(n for n, _v in pairs if ".election.candidates._1.votes" in n)
+    item = votes.split(".parts.")[0]  # sessions._2.agenda._3
+    added = item.rsplit("._", 1)[0] + "._n7"
+    moved = [
+        (n.replace(item + ".", added + ".", 1), "100000" if n == votes else v) for n, v in pairs
+    ]
+    response = post_form(client, "/form/download?format=pdf", moved)
+    assert response.status_code == 422
+    marked = dict(error_slots(response.text))
+    assert votes in marked, marked  # at the row's place on the page drawn again
+    assert dict(fields(response.text))[votes] == "100.000"  # and what was typed is still there

@@ -23,6 +23,8 @@ class _FormFields(html.parser.HTMLParser):
         self.pairs: list[tuple[str, str]] = []
         self._in_template = 0
         self._select: list[Any] | None = None
+        self._option: dict[str, str | None] = {}
+        self._option_text = ""
         self._textarea: list[str] | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -50,7 +52,7 @@ class _FormFields(html.parser.HTMLParser):
         if tag == "template":
             self._in_template -= 1
         elif tag == "option" and self._select is not None and not self._in_template:
-            attributes = getattr(self, "_option", {})
+            attributes = self._option
             value = attributes.get("value")
             value = self._option_text.strip() if value is None else value
             if self._select[2] is None:
@@ -72,7 +74,7 @@ class _FormFields(html.parser.HTMLParser):
         if self._textarea is not None:
             self._textarea[1] += data
         elif self._select is not None:
-            self._option_text = getattr(self, "_option_text", "") + data
+            self._option_text += data
 
 
 def form_fields(page: str) -> list[tuple[str, str]]:

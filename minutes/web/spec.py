@@ -281,7 +281,7 @@ SECTIONS: tuple[tuple[str, tuple[Box, ...]], ...] = (
         "end",
         (
             Box("closing", "long", wide=True),
-            Box("closing_line", "text", wide=True, more=True),
+            Box("closing_line", "text", wide=True),
             Box("signatures", "list", "Signer"),
             Box("recipients", "texts"),
             Box("attachments", "texts"),

@@ -31,6 +31,8 @@
   let shown = 0;
   let rowCounter = 0;
   let changed = false;
+  // This computer cannot make the PDF (the server said so once): the DOCX stays the main button.
+  let noPdf = docxButton.classList.contains("primary");
   // On an empty page, a box nobody has typed in yet shows no error ("missing" everywhere would
   // greet the clerk in red); the status line still counts every problem.
   const touched = new Set();
@@ -117,7 +119,8 @@
 
   function showPages(reply) {
     const problems = (reply.errors || []).length + problemsOf(reply).length;
-    setPrimary(reply.setup && !problems ? docxButton : pdfButton);
+    noPdf = noPdf || Boolean(reply.setup);
+    setPrimary(noPdf ? docxButton : pdfButton);
     if (!reply.pages) {
       pages.classList.add("stale");
       if (reply.setup && !problems) { showSetup(reply.setup); return; }
