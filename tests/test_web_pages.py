@@ -537,3 +537,153 @@ def test_a_refused_download_marks_a_new_fields_problem_without_the_script(
     marked = dict(error_slots(response.text))
     assert votes in marked, marked  # at the row's place on the page drawn again
     assert dict(fields(response.text))[votes] == "100.000"  # and what was typed is still there
+
+
+# -- every field of the format has a box (walked from the JSON Schema) ----------------------------
+
+ROW = re.compile(r"\._(?:n?\d+)(?=\.|$)")
+"""A row's index in a box's name (``._2``, or ``._n7`` for a row the script added)."""
+OLD_FIELDS = """\
+profile: state
+organization: {name: UBND phường Tân Hưng}
+date: 2025-08-04
+title: Họp giao ban
+start: 2025-08-04 08:00
+chair: {name: Nguyễn Văn A, position: Chủ tịch}
+secretary: {name: Trần Thị B, position: Văn phòng}
+members_label: Thành viên
+members_total: 9
+members_present: 8
+agenda:
+  - title: Vấn đề một
+    content: Nội dung.
+    figures_caption: Số liệu
+    figures: [{label: Thu, value: 5}]
+    discussion: Ý kiến.
+    conclusion: Kết luận.
+    votes: [{question: Tán thành, for: 8}]
+    parts:
+      - table: {columns: [Tên, Số], rows: [[a, 1], Nhóm]}
+sessions:
+  - title: Phiên một
+    agenda:
+      - title: Vấn đề của phiên
+        content: Nội dung.
+        figures_caption: Số liệu
+        figures: [{label: Thu, value: 5}]
+        discussion: Ý kiến.
+        conclusion: Kết luận.
+        votes: [{question: Tán thành, for: 8}]
+discussion: Ý kiến chung.
+conclusion: Kết luận chung.
+"""
+"""A meeting with the fields of the format's first version, shown only where a file has them,
+and a table with its cells (which the script adds under each column)."""
+
+
+def page_boxes(page: str) -> tuple[set[str], dict[str, set[str]]]:
+    """The names of every box the clerk can reach on ``page`` (its rows added with the buttons,
+    as deep as they go), row indexes as ``[]``, and the options of each choice box."""
+    templates = dict(re.findall(r'<template id="t-([^"]+)">(.*?)</template>', page, re.S))
+    outside = re.sub(r"<template .*?</template>", "", page, flags=re.S)
+    parts = [key for key in templates if key.startswith("part-")]
+
+    def found(
+        text: str, prefix: str
+    ) -> tuple[set[str], list[tuple[str, list[str]]], dict[str, set[str]]]:
+        def at(name: str) -> str:
+            return ROW.sub("[]", name.replace("__P__", prefix))
+
+        names = {at(n) for n in re.findall(r'\bname="([^"]+)"', text) if n != CSRF_FIELD}
+        lists = [
+            (at(name), [template] if template else parts)
+            for name, template in re.findall(
+                r'data-list="([^"]+)"(?: data-template="t-([^"]+)")?', text
+            )
+        ]
+        options = {
+            at(name): set(re.findall(r'<option value="([^"]*)"', body))
+            for name, body in re.findall(
+                r'<select[^>]* name="([^"]+)"[^>]*>(.*?)</select>', text, re.S
+            )
+        }
+        return names, lists, options
+
+    names, lists, options = found(outside, "")
+    seen: set[tuple[str, str]] = set()
+    while lists:
+        where, kinds = lists.pop()
+        for kind in kinds:
+            if (where, kind) in seen:
+                continue
+            seen.add((where, kind))
+            more, inner, choices = found(templates[kind], f"{where}[]")
+            names |= more
+            lists += inner
+            for name, values in choices.items():
+                options.setdefault(name, set()).update(values)
+    return names, options
+
+
+def schema_fields(schema: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every value a meeting file can hold, by its path (``agenda[].parts[].vote.for``), with
+    the schema that says what it may be."""
+    definitions = schema["$defs"]
+
+    def resolve(node: dict[str, Any]) -> dict[str, Any]:
+        while "$ref" in node:
+            node = definitions[node["$ref"].rsplit("/", 1)[1]]
+        return node
+
+    def walk(node: dict[str, Any], path: str) -> Iterator[tuple[str, dict[str, Any]]]:
+        node = resolve(node)
+        choices = [resolve(c) for key in ("allOf", "anyOf", "oneOf") for c in node.get(key, [])]
+        choices = [c for c in choices if "if" not in c and c.keys() != {"required"}]  # checks
+        many = [c for c in choices if c.get("type") == "array"]
+        if many and len(choices) == 2:  # one item or a list of them: the form has the list
+            choices = many
+        for choice in choices:  # each alternative, with the field's default
+            yield from walk({"default": node.get("default"), **choice}, path)
+        for key, value in node.get("properties", {}).items():
+            yield from walk(value, f"{path}.{key}" if path else key)
+        if "items" in node:
+            yield from walk(node["items"], f"{path}[]")
+        if not node.get("properties") and not choices and "items" not in node:
+            yield path, node
+
+    yield from walk(schema, "")
+
+
+def test_every_field_of_the_schema_has_a_box(client: TestClient, tmp_path: Path) -> None:
+    """Walk the JSON Schema (as ``minutes schema`` and ``/api/schema`` give it) down to each
+    value a file can hold, and find the box that holds it on the blank page, on a page opened
+    from a file with the first version's fields, or in a row the clerk adds; every choice of a
+    field is among its box's options."""
+    old = tmp_path / "cu.yaml"
+    old.write_text(OLD_FIELDS, encoding="utf-8")
+    opened = open_file(client, old)
+    assert opened.status_code == 200
+    assert general_messages(opened.text) == [], general_messages(opened.text)
+    names, options = page_boxes(client.get("/").text)
+    more, more_options = page_boxes(opened.text)
+    names |= more
+    for name, values in more_options.items():
+        options.setdefault(name, set()).update(values)
+    schema = client.get("/api/schema").json()
+    paths = list(schema_fields(schema))
+    assert len({path for path, _node in paths}) > 150, len(paths)
+    missing: list[str] = []
+    for path, node in paths:
+        # a cell of a table's row is a box under its column, named "c"
+        path = re.sub(r"\.rows\[\]\[\]$", ".rows[].c[]", path)
+        if not (path in names or any(n.startswith((f"{path}.", f"{path}[")) for n in names)):
+            missing += [path] if path not in missing else []
+            continue
+        enum = node.get("enum", [])
+        offered = options.get(path) or options.get(f"{path}.kind", set())  # or its kind
+        for value in enum:
+            if value == node.get("default"):
+                assert value in offered or "" in offered, (path, value, offered)
+            else:
+                assert value in offered, f"{path}: no choice {value!r} among {offered}"
+    assert not missing, f"no box for {missing}"
