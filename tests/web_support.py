@@ -11,6 +11,7 @@ on a free port of 127.0.0.1; :func:`chromium` starts Debian's Chromium through P
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import threading
 import time
@@ -123,7 +124,10 @@ def chromium(language: str | None = None) -> Iterator[Any]:
         raise RuntimeError(MISSING_CHROMIUM)
     with sync_playwright() as playwright:
         args = [*CHROMIUM_ARGS, *([f"--lang={language}"] if language else [])]
-        browser = playwright.chromium.launch(executable_path=executable, args=args)
+        # --lang is read on Windows; on Linux the words come from LANGUAGE (and need the
+        # browser's translations: Debian's chromium-l10n)
+        env = {**os.environ, "LANGUAGE": language} if language else None
+        browser = playwright.chromium.launch(executable_path=executable, args=args, env=env)
         try:
             yield browser
         finally:
