@@ -955,3 +955,33 @@ def test_reading_a_form_takes_time_in_proportion_to_its_rows() -> None:
     small, large = cpu(2000), cpu(8000)
     assert large < 0.5, f"{large:.2f} s of CPU for 8,000 rows"
     assert large < 8 * max(small, 0.002), f"{small:.3f} s for 2,000 rows, {large:.3f} s for 8,000"
+
+
+def test_no_hint_of_the_files_spelling_beside_a_box() -> None:
+    """Issue #17: beside a box, a hint of the validator that speaks of the file (quotes, ``\\n``,
+    date patterns, fields by name, numbers without the dot) is left out, in either language;
+    every message of the catalog that says so is one such hint. The problem itself stays, and
+    in the list at the top (no box to stand beside) the hint is kept."""
+    from babel.messages.pofile import read_po
+
+    from minutes.errors import Problem
+    from minutes.i18n import LOCALE_DIR
+    from minutes.web.jobs import problem_text
+
+    with open(LOCALE_DIR / "vi" / "LC_MESSAGES" / "minutes.po", encoding="utf-8") as po:
+        catalog = read_po(po)
+    spelled = [
+        text
+        for message in catalog
+        if message.id and isinstance(message.id, str)
+        for text in (message.id, message.string)
+        if FILE_WORDS.search(text) or "YYYY" in text or "HH:MM" in text
+    ]
+    assert len(spelled) > 20, spelled
+    for hint in spelled:
+        problem = Problem("Cần ghi số nguyên.", field="number", hint=hint)
+        assert problem_text(problem, beside=True) == "Cần ghi số nguyên.", hint
+    plain = Problem("Thiếu.", field="title", hint="ghi tên cuộc họp")
+    assert problem_text(plain, beside=True) == "Thiếu. (ghi tên cuộc họp)"
+    quoted = Problem("Sai.", field="end", hint="ghi theo dạng NĂM-THÁNG-NGÀY, ví dụ 2018-03-07")
+    assert problem_text(quoted) == f"Sai. ({quoted.hint})"

@@ -135,14 +135,23 @@ class Checked:
 
 _YAML_HINT = re.compile(r"`[\w.]+: …`")
 """Hints that say what to write in the file (``add `title: …` here``): no help in a form."""
+_FILE_HINT = re.compile(
+    r"[`\"“”]|\\n|YYYY|HH:MM|NĂM-THÁNG|GIỜ:PHÚT|ngoặc kép|in quotes|thousands separators"
+    r"|dấu phân cách hàng nghìn|\btrue\b|\bfalse\b",
+    re.IGNORECASE,
+)
+"""Hints of the file's spelling: fields by name, quotes, ``\\n``, date patterns, YAML's way
+with numbers. Beside a box they say nothing the box does not (it takes the dot between
+thousands; dates and times are picked)."""
 
 
 def problem_text(problem: Problem, beside: bool = False) -> str:
     """A problem's message and its hint, for a reader looking at the field. ``beside``: shown
-    beside the box itself, where a hint that names fields of the file (``kiểm tra `start` và
-    `end```) says nothing the box does not: such a hint is left out (issue #17)."""
+    beside the box itself, where a hint of the file's spelling (``kiểm tra `start` và `end```,
+    ``ghi theo dạng NĂM-THÁNG-NGÀY``, ``trong ngoặc kép``) says nothing the box does not: such a
+    hint is left out (issue #17)."""
     hint = problem.hint
-    if hint and not _YAML_HINT.search(hint) and not (beside and "`" in hint):
+    if hint and not _YAML_HINT.search(hint) and not (beside and _FILE_HINT.search(hint)):
         return f"{problem.message} ({hint})"
     return problem.message
 
