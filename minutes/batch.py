@@ -14,7 +14,7 @@ Why it is built this way:
 * **One bad file never stops the others.** Every error in a worker becomes a failed outcome. A
   worker that dies (a crash in a C library, the out-of-memory killer) breaks the pool; the files
   it may have been holding are retried one at a time in a fresh pool, so only the culprit fails.
-* **Never a half-written file.** Workers write with :func:`~minutes.api.write_atomic`
+* **Never a half-written file.** Workers write with :func:`~minutes.files.write_atomic`
   (temporary name, then rename) and ignore SIGINT and SIGTERM, so Ctrl-C (or a ``kill``, which
   the command turns into the same clean stop) lets each finish the file in hand, queued files
   are cancelled, and any stray temporary file is swept up. An output name the disk cannot take
@@ -49,17 +49,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
-from minutes.api import (
+from minutes.api import Format, Renderer
+from minutes.errors import InputError, Problem
+from minutes.files import (
     TEMPORARY_SUFFIX,
-    Format,
-    Renderer,
     os_reason,
     output_problem,
     temporary_prefix,
     too_long_name,
     write_atomic,
 )
-from minutes.errors import InputError, Problem
 from minutes.i18n import _, current_language, set_language
 from minutes.inputs import find_inputs
 from minutes.load import loads, read_source

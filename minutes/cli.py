@@ -239,7 +239,7 @@ def _check_output_folder(folder: Path) -> None:
 
 def _check_names(source: Path, targets: Sequence[Path]) -> None:
     """Refuse, before anything is rendered or written, output names the disk cannot take."""
-    from minutes.api import too_long_name
+    from minutes.files import too_long_name
 
     for target in targets:
         problem = too_long_name(target)
@@ -250,7 +250,7 @@ def _check_names(source: Path, targets: Sequence[Path]) -> None:
 def _write_outputs(source: Path, rendered: Sequence[tuple[Path, bytes]]) -> bool:
     """Write each output atomically; an OS error (a full disk, a read-only folder …) is a clear
     message naming the output and what to do, and the next output is still tried."""
-    from minutes.api import output_problem, write_atomic
+    from minutes.files import output_problem, write_atomic
 
     written = True
     for target, data in rendered:
@@ -437,7 +437,7 @@ def _write_report(
 ) -> bool:
     """One JSON entry per input, in the order the inputs were found (``cancelled`` for those an
     interruption left undone), for the office's own tools and for support."""
-    from minutes.api import write_atomic
+    from minutes.files import write_atomic
 
     by_source = {str(o.source): o for o in outcomes}
     entries: list[dict[str, Any]] = []
@@ -472,7 +472,7 @@ def _write_report(
     try:
         write_atomic(path, text.encode("utf-8", "backslashreplace"))
     except OSError as error:
-        from minutes.api import output_problem
+        from minutes.files import output_problem
 
         sys.stderr.write(str(output_problem(error, path)) + "\n")
         return False
@@ -531,7 +531,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_new(args: argparse.Namespace) -> int:
     """Write the starter file (to stdout without FILE)."""
-    from minutes.api import write_atomic
+    from minutes.files import write_atomic
     from minutes.starter import starter
 
     kind = args.kind or args.profile
@@ -565,7 +565,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(text)
         return EXIT_OK
-    from minutes.api import write_atomic
+    from minutes.files import write_atomic
 
     write_atomic(Path(args.output), text.encode("utf-8"))
     print(_("Wrote {path}").format(path=args.output))
@@ -1011,7 +1011,7 @@ def _language_in(arguments: Sequence[str]) -> str | None:
 
 def _os_error_line(error: OSError) -> str:
     """``out/x.pdf: Không ghi được …: ổ đĩa đã đầy. (…)`` for an OS error no command caught."""
-    from minutes.api import os_reason
+    from minutes.files import os_reason
 
     reason, hint = os_reason(error)
     where = f"{error.filename}: " if error.filename else ""

@@ -41,11 +41,11 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
 from minutes import formatting
-from minutes.errors import InputError, MinutesError, Problem, TemplateDataError
+from minutes.errors import InputError, MinutesError, Problem, TemplateDataError, clip
 from minutes.i18n import _
-from minutes.load import clip, field_path
 from minutes.markdown import to_inline, to_paragraphs
 from minutes.model import Minutes, clean_text
+from minutes.paths import field_path
 from minutes.profiles import Profile, load_profile
 from minutes.resources import templates_dir
 from minutes.tree import Document, Metadata, parse_tree

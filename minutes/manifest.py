@@ -27,7 +27,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from minutes.api import write_atomic
+from minutes.files import write_atomic
 from minutes.resources import fonts_dir, profiles_dir, templates_dir
 
 MANIFEST_NAME = ".minutes-manifest.json"

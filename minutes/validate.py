@@ -18,7 +18,6 @@ depend on several fields at once), only the field problems are reported.
 from __future__ import annotations
 
 import copy
-import re
 from pathlib import Path
 from typing import Any
 
@@ -26,11 +25,10 @@ from minutes.compose import compose
 from minutes.errors import InputError, Problem, TemplateDataError
 from minutes.load import Parsed, parse, read_source, validate_data
 from minutes.model import Minutes
+from minutes.paths import Path_, field_tuple
 
 _PLACEHOLDER = "…"
-_FIELD_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
-Path_ = tuple[str | int, ...]
 
 
 def validate_file(path: str | Path) -> list[Problem]:
@@ -144,17 +142,6 @@ def expression_problems(
             problems.extend(error.problems)
             break
     return _sorted(problems)
-
-
-def field_tuple(field: str | None) -> Path_ | None:
-    """``agenda[2].content`` (as :func:`minutes.load.field_path` writes it, 1-based) →
-    ``("agenda", 1, "content")``."""
-    if not field:
-        return None
-    parts: list[str | int] = []
-    for name, index in _FIELD_PART.findall(field):
-        parts.append(int(index) - 1 if index else name)
-    return tuple(parts)
 
 
 def _with_placeholder(

@@ -25,8 +25,8 @@ import pytest
 from hostile import BAD_INPUTS, docx_paragraphs, docx_text, pdf_text, poppler_text, squash
 
 import minutes
-from minutes.api import TEMPORARY_SUFFIX
 from minutes.errors import InputError, TemplateDataError
+from minutes.files import TEMPORARY_SUFFIX
 from minutes.i18n import set_language
 
 TIME_LIMIT_S = 2.0

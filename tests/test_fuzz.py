@@ -294,7 +294,9 @@ def texts_of(meeting: dict[str, Any]) -> list[str]:
     for key in ("attendees", "absent", "invited"):
         for p in meeting.get(key, []):
             person_texts(p)
-    found += meeting.get("documents", []) + meeting.get("recipients", [])
+    found += meeting.get("documents", [])
+    # a recipient line gets the list's punctuation (";" then "." at the end) in place of its own
+    found += [line.rstrip(" ;.,") for line in meeting.get("recipients", [])]
     for item in meeting["agenda"]:
         found.append(item["title"])
         for key in ("content", "discussion", "conclusion"):

@@ -9,16 +9,7 @@ than vanish from the minutes.
 
 from __future__ import annotations
 
-from minutes.model.meeting import (
-    PROFILES,
-    Appendix,
-    Minutes,
-    Organization,
-    Positions,
-    ProfileName,
-    Signer,
-    nearest_position,
-)
+from minutes.model.meeting import PROFILES, Appendix, Minutes, Organization, ProfileName, Signer
 from minutes.model.parts import (
     PART_KINDS,
     AgendaItem,
@@ -61,7 +52,6 @@ __all__ = [
     "Organization",
     "Part",
     "Person",
-    "Positions",
     "ProfileName",
     "Session",
     "Signer",
@@ -73,5 +63,4 @@ __all__ = [
     "VotePart",
     "as_datetime",
     "clean_text",
-    "nearest_position",
 ]

@@ -21,11 +21,11 @@ from minutes.model.people import AbsentPerson, Board, Members, People, Person
 from minutes.model.tables import Table
 from minutes.model.text import Markdown, Strict, Text, WholeNumber
 from minutes.model.when import Moment, as_datetime, end_not_before_start
+from minutes.paths import Positions, nearest_position
 
 PROFILES = ("state", "party")
 ProfileName = Literal["state", "party"]
 
-Positions = dict[tuple[str | int, ...], tuple[int, int]]
 
 
 class Organization(Strict):
@@ -228,22 +228,3 @@ class Minutes(Strict):
     def chairs(self) -> list[Person]:
         """Who chaired: ``chair``, or else the presidium."""
         return list(self.chair) or list(self.presidium)
-
-
-def nearest_position(
-    positions: Positions, path: tuple[str | int, ...]
-) -> tuple[int | None, int | None]:
-    """The position of ``path`` in its file, or of the closest enclosing field that has one."""
-    # A single mapping accepted where a list is expected (``votes: {…}``) is item 0 of a list
-    # that the file does not have: look the rest of the path up without that index.
-    kept: list[str | int] = []
-    for part in path:
-        if part == 0 and isinstance(part, int) and (*kept, part) not in positions:
-            continue
-        kept.append(part)
-    path = tuple(kept)
-    for end in range(len(path), 0, -1):
-        found = positions.get(path[:end])
-        if found:
-            return found
-    return (1, 1) if positions else (None, None)

@@ -21,7 +21,7 @@ from fastapi.responses import JSONResponse, Response
 from minutes.errors import InputError, Problem
 from minutes.i18n import _, decimal_text
 from minutes.load import Limits, decode
-from minutes.validate import field_tuple
+from minutes.paths import field_tuple
 from minutes.web import jobs
 from minutes.web.work import Deadline, TooSlow, WorkPool
 

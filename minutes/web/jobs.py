@@ -14,13 +14,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from minutes.api import Renderer, safe_output_name
+from minutes.api import Renderer
 from minutes.dump import dumps
 from minutes.errors import InputError, Problem, SetupError
+from minutes.files import safe_output_name
 from minutes.i18n import _
 from minutes.load import Limits, decode, loads, parse
 from minutes.model import Minutes
-from minutes.validate import field_tuple, validate_text
+from minutes.paths import field_tuple
+from minutes.validate import validate_text
 from minutes.web.form import FormData
 from minutes.web.preview import page_images
 

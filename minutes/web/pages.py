@@ -25,12 +25,12 @@ from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
-from minutes.api import safe_output_name
 from minutes.dump import HEADER, dumps
+from minutes.files import safe_output_name
 from minutes.i18n import _
 from minutes.load import Limits, parse
+from minutes.paths import Path_, field_tuple
 from minutes.starter import starter
-from minutes.validate import Path_, field_tuple
 from minutes.web import jobs
 from minutes.web.api import MEDIA_TYPES, content_disposition
 from minutes.web.form import FormData, from_form
