@@ -13,6 +13,7 @@ format is asked for, so DOCX work never touches WeasyPrint, and a missing Pango 
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
 
@@ -42,30 +43,43 @@ class Renderer:
 
     def render_pdf(self, minutes: Minutes, variant: str | None = None) -> bytes:
         """The PDF; ``variant`` may be ``"pdf/a-2b"`` for archival output."""
-        from minutes.writers.pdf import PdfWriter
-
-        with self._lock:
-            if self._pdf is None:
-                self._pdf = PdfWriter()
-        assert isinstance(self._pdf, PdfWriter)
-        return self._pdf.render(self.compose(minutes), variant=variant)
+        return self.render_document(self.compose(minutes), "pdf", variant)
 
     def render_docx(self, minutes: Minutes) -> bytes:
         """The DOCX."""
-        from minutes.writers.docx import DocxWriter
-
-        with self._lock:
-            if self._docx is None:
-                self._docx = DocxWriter()
-        assert isinstance(self._docx, DocxWriter)
-        return self._docx.render(self.compose(minutes))
+        return self.render_document(self.compose(minutes), "docx")
 
     def render(self, minutes: Minutes, fmt: Format, variant: str | None = None) -> bytes:
         """The file in format ``fmt`` (``"pdf"`` or ``"docx"``)."""
+        return self.render_document(self.compose(minutes), fmt, variant)
+
+    def render_all(
+        self, minutes: Minutes, formats: Sequence[Format], variant: str | None = None
+    ) -> dict[Format, bytes]:
+        """The file in each of ``formats``, from one composed tree (composing is done once)."""
+        document = self.compose(minutes)
+        return {fmt: self.render_document(document, fmt, variant) for fmt in formats}
+
+    def render_document(self, document: Document, fmt: Format, variant: str | None = None) -> bytes:
+        """The file in format ``fmt`` of a tree already composed (by :meth:`compose`, or by
+        :func:`minutes.validate.check_text`, which composes to find the expressions' problems):
+        both writers read the tree without changing it, so one tree serves both formats."""
         if fmt == "pdf":
-            return self.render_pdf(minutes, variant=variant)
+            from minutes.writers.pdf import PdfWriter
+
+            with self._lock:
+                if self._pdf is None:
+                    self._pdf = PdfWriter()
+            assert isinstance(self._pdf, PdfWriter)
+            return self._pdf.render(document, variant=variant)
         if fmt == "docx":
-            return self.render_docx(minutes)
+            from minutes.writers.docx import DocxWriter
+
+            with self._lock:
+                if self._docx is None:
+                    self._docx = DocxWriter()
+            assert isinstance(self._docx, DocxWriter)
+            return self._docx.render(document)
         raise InputError(Problem(_("Unknown output format `{fmt}`.").format(fmt=fmt)))
 
     def write(self, minutes: Minutes, path: str | Path, variant: str | None = None) -> Path:

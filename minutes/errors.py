@@ -21,6 +21,7 @@ def clip(text: str, limit: int = MAX_QUOTED) -> str:
     so far, however long the data (a key of 100,000 characters stays a line of the report)."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
+
 MAX_MESSAGE_CHARS = 600
 """The longest message or hint a :class:`Problem` keeps (and 200 characters of field path).
 Messages quote the user's data only in short (``minutes.load.clip``); this is the last guard, so

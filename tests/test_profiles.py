@@ -1,5 +1,6 @@
-"""Profiles: the format rules as data, checked against FORMAT-RULES.md, and the same in both
-writers (the parity test)."""
+"""Profiles: the format rules as data, checked against the official values (``docs/format.md``,
+from Nghị định 30/2020/NĐ-CP Phụ lục I and Hướng dẫn 36-HD/VPTW), and the same in both writers
+(the parity test)."""
 
 from __future__ import annotations
 
@@ -58,7 +59,7 @@ def test_a_profile_missing_a_role_is_refused(tmp_path: Path) -> None:
         read_profile(path)
 
 
-# -- the values of FORMAT-RULES.md -----------------------------------------------------------------
+# -- the official values (docs/format.md) -----------------------------------------------------------
 
 
 @pytest.mark.parametrize("name", PROFILES)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from minutes.errors import InputError, Problem
-from minutes.i18n import _
+from minutes.i18n import _, decimal_text
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ def too_large(source: str, limits: Limits, line: int) -> InputError:
     return InputError(
         Problem(
             _("The file is too large (more than {limit} MB).").format(
-                limit=f"{limits.max_bytes / (1024 * 1024):g}"
+                limit=decimal_text(limits.max_bytes / (1024 * 1024), 2)
             ),
             file=source,
             line=line,

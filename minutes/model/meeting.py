@@ -27,7 +27,6 @@ PROFILES = ("state", "party")
 ProfileName = Literal["state", "party"]
 
 
-
 class Organization(Strict):
     """The issuing body and, optionally, the body above it (cơ quan chủ quản / cấp ủy cấp trên)."""
 

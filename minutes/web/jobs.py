@@ -22,7 +22,8 @@ from minutes.i18n import _
 from minutes.load import Limits, decode, loads, parse
 from minutes.model import Minutes
 from minutes.paths import field_tuple
-from minutes.validate import validate_text
+from minutes.tree import Document
+from minutes.validate import Validation, check_text, validate_text
 from minutes.web.form import FormData
 from minutes.web.preview import page_images
 
@@ -98,10 +99,16 @@ def render_text(text: str, source: str, fmt: str, variant: str | None, limits: L
     """:class:`Rendered`, or :class:`Refused` with every problem."""
     try:
         meeting = loads(text, source, limits)
-        document = renderer().render(meeting, fmt, variant)  # type: ignore[arg-type]
+        return _rendered(meeting, renderer().compose(meeting), fmt, variant)
     except InputError as error:
         return Refused(list(error.problems))
-    except SetupError as error:  # a PDF on a computer without Pango
+
+
+def _rendered(meeting: Minutes, tree: Document, fmt: str, variant: str | None) -> Any:
+    """:class:`Rendered` from a composed tree, or :class:`NotSetUp` for a PDF without Pango."""
+    try:
+        document = renderer().render_document(tree, fmt, variant)  # type: ignore[arg-type]
+    except SetupError as error:
         return NotSetUp(str(error), setup_text(error))
     return Rendered(document, download_name(meeting, f".{fmt}"))
 
@@ -137,9 +144,16 @@ def problem_text(problem: Problem) -> str:
 def check_form(form: FormData, limits: Limits, preview: bool) -> Checked:
     """Validate the form's data as YAML and, if it is valid and ``preview`` is asked for, draw
     its pages."""
+    return _check(form, limits, preview)[0]
+
+
+def _check(form: FormData, limits: Limits, preview: bool) -> tuple[Checked, Validation]:
+    """:func:`check_form`, and the validation behind it (its tree renders without composing
+    again; it stays in the worker: a tree does not travel between processes)."""
     text = dumps(form.data)
     checked = Checked([*form.problems], [], text)
-    checked.problems = validate_text(text, FORM_SOURCE)
+    validation = check_text(text, FORM_SOURCE, limits)
+    checked.problems = validation.problems
     for problem in checked.problems:
         name = form.name_of(field_tuple(problem.field))
         if name is None:
@@ -147,24 +161,24 @@ def check_form(form: FormData, limits: Limits, preview: bool) -> Checked:
             checked.general.append(label + problem_text(problem))
         else:
             checked.errors.append((name, problem_text(problem)))
-    if preview and not checked.errors and not checked.general:
+    if preview and not checked.errors and not checked.general and validation.document:
         try:
-            pdf = renderer().render_pdf(loads(text, FORM_SOURCE, limits))
+            pdf = renderer().render_document(validation.document, "pdf")
         except SetupError as error:  # no Pango here: the checks stand, the preview cannot be
             checked.general.append(setup_text(error))
-            return checked
+            return checked, validation
         checked.pages = [vars(image) for image in page_images(pdf)]
-    return checked
+    return checked, validation
 
 
 def download(form: FormData, fmt: str, limits: Limits) -> Any:
     """The form's document (:class:`Rendered`), or, when the form has problems, its
     :class:`Checked` (to mark them on the page) or :class:`Refused`. One job, so that checking
     and rendering share one time limit and one trip to a worker."""
-    checked = check_form(form, limits, preview=False)
-    if checked.errors or checked.general:
+    checked, validation = _check(form, limits, preview=False)
+    if checked.errors or checked.general or not validation.meeting or not validation.document:
         return checked
-    return render_text(checked.text, FORM_SOURCE, fmt, None, limits)
+    return _rendered(validation.meeting, validation.document, fmt, None)
 
 
 @dataclass(frozen=True)
