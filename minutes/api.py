@@ -12,6 +12,7 @@ format is asked for, so DOCX work never touches WeasyPrint, and a missing Pango 
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -112,17 +113,10 @@ def check_pdf() -> None:
     require_weasyprint()
 
 
-_default: Renderer | None = None
-_default_lock = threading.Lock()
-
-
+@functools.cache
 def default_renderer() -> Renderer:
     """The process's shared renderer."""
-    global _default
-    with _default_lock:
-        if _default is None:
-            _default = Renderer()
-        return _default
+    return Renderer()
 
 
 def render_pdf(minutes: Minutes, variant: str | None = None) -> bytes:

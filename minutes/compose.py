@@ -10,7 +10,7 @@ view (:mod:`minutes.view`).
 
 from __future__ import annotations
 
-import threading
+import functools
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from jinja2.exceptions import TemplateError
@@ -113,17 +113,10 @@ class Composer:
         return parse_tree(xhtml, profile, metadata)
 
 
-_default: Composer | None = None
-_default_lock = threading.Lock()
-
-
+@functools.cache
 def default_composer() -> Composer:
     """One shared composer per process (the template is parsed once)."""
-    global _default
-    with _default_lock:
-        if _default is None:
-            _default = Composer()
-        return _default
+    return Composer()
 
 
 def compose(minutes: Minutes, profile: Profile | None = None) -> Document:

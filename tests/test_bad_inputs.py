@@ -16,7 +16,7 @@ import subprocess
 import sys
 import time
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,7 +27,6 @@ from hostile import BAD_INPUTS, docx_paragraphs, docx_text, pdf_text, poppler_te
 import minutes
 from minutes.errors import InputError, TemplateDataError
 from minutes.files import TEMPORARY_SUFFIX
-from minutes.i18n import set_language
 
 TIME_LIMIT_S = 2.0
 MEMORY_LIMIT_BYTES = 64 * 1024 * 1024
@@ -320,11 +319,7 @@ def corpus(generated_dir: Path) -> list[Case]:
     return cases
 
 
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language(None)
+pytestmark = pytest.mark.usefixtures("english")  # messages in English (conftest.py)
 
 
 @pytest.fixture(scope="module")

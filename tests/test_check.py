@@ -26,7 +26,6 @@ from minutes.check.rules import ADVICE, RULE
 from minutes.check.text import case_of, detect_profile
 from minutes.errors import InputError
 from minutes.formatting import format_date_short
-from minutes.i18n import set_language
 from minutes.profiles import Validity, load_profile
 
 STATE = load_profile("state")
@@ -34,11 +33,7 @@ PARTY = load_profile("party")
 TITLES = {"state": STATE.wording.national_title, "party": PARTY.wording.national_title}
 
 
-@pytest.fixture(autouse=True)
-def english() -> object:
-    set_language("en")
-    yield
-    set_language(None)
+pytestmark = pytest.mark.usefixtures("english")  # messages in English (conftest.py)
 
 
 # -- the document's own date (a rule) --------------------------------------------------------------

@@ -126,8 +126,9 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
     ("services", frozenset({"batch"})),
     ("front ends", frozenset({"cli", "web", "__main__"})),
 )
-"""The layers of ``docs/architecture.md``, lowest first. A unit (a top-level module or package of
-``minutes``) may import units of its own layer or below, never above; within a unit anything goes."""
+"""The layers of ``docs/architecture.md``, lowest first. A unit (a top-level module or package
+of ``minutes``) may import units of its own layer or below, never above; inside a unit, anything
+goes."""
 
 RANK = {unit: rank for rank, (_layer, units) in enumerate(LAYERS) for unit in units}
 

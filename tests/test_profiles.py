@@ -59,7 +59,7 @@ def test_a_profile_missing_a_role_is_refused(tmp_path: Path) -> None:
         read_profile(path)
 
 
-# -- the official values (docs/format.md) -----------------------------------------------------------
+# -- the official values (docs/format.md) ----------------------------------------------------------
 
 
 @pytest.mark.parametrize("name", PROFILES)

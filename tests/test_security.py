@@ -48,11 +48,7 @@ BASE_FIELDS = {
 }
 
 
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language(None)
+pytestmark = pytest.mark.usefixtures("english")  # messages in English (conftest.py)
 
 
 def meeting(**changes: Any) -> minutes.Minutes:

@@ -85,8 +85,9 @@ def no_pango(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     for name in [n for n in sys.modules if n == "weasyprint" or n.startswith("weasyprint.")]:
         monkeypatch.delitem(sys.modules, name)
     monkeypatch.setattr(sys, "meta_path", [_NoPango(), *sys.meta_path])
-    monkeypatch.setattr(minutes.api, "_default", None)  # a renderer with no PDF writer yet
+    minutes.api.default_renderer.cache_clear()  # a renderer with no PDF writer yet
     yield
+    minutes.api.default_renderer.cache_clear()
 
 
 def test_the_hook_really_stops_weasyprint(no_pango: None) -> None:

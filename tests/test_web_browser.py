@@ -19,7 +19,7 @@ from typing import Any
 
 import pdfplumber
 import pytest
-from conftest import FLAGSHIP, RenderedDocx
+from conftest import FLAGSHIP, RenderedDocx, with_impossible_date
 from playwright.sync_api import Browser, Download, Locator, Page, expect
 from web_support import MISSING_CHROMIUM, VIEWPORT, chromium, chromium_path, running_server
 
@@ -470,7 +470,7 @@ def test_download_with_problems_gives_the_page_back(page: Page) -> None:
 
 def test_problems_of_an_opened_file_stay_listed(page: Page, tmp_path: Path) -> None:
     broken = tmp_path / "bien-ban-loi.yaml"
-    text = FLAGSHIP.read_text(encoding="utf-8").replace("date: 2018-03-07", "date: 2018-02-30")
+    text = with_impossible_date(FLAGSHIP.read_text(encoding="utf-8"))
     broken.write_text(text + "ghi_chu: một trường không có trong thể thức\n", encoding="utf-8")
     page.goto("/")
     open_file(page, broken)
