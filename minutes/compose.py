@@ -21,7 +21,7 @@ from minutes.errors import InputError, MinutesError, Problem
 from minutes.expressions import Expander
 from minutes.markdown import to_inline, to_paragraphs
 from minutes.model import Minutes
-from minutes.profiles import Profile, load_profile
+from minutes.profiles import Profile
 from minutes.resources import templates_dir
 from minutes.tree import Document, Metadata, parse_tree
 from minutes.view import build as build_view
@@ -85,7 +85,7 @@ class Composer:
 
     def compose(self, minutes: Minutes, profile: Profile | None = None) -> Document:
         """The document tree of ``minutes``, in its own profile unless another is given."""
-        profile = profile or load_profile(minutes.profile)
+        profile = profile or minutes.format_profile
         context = build_view(minutes, self._expander.expand(minutes), profile)
         try:
             xhtml = self._template.render(context)

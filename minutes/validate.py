@@ -22,7 +22,7 @@ web form's preview) draws that tree instead of reading and composing the text a 
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -46,9 +46,11 @@ def validate_file(path: str | Path) -> list[Problem]:
     return validate_text(text, str(path))
 
 
-def validate_text(text: str, source: str = "<input>") -> list[Problem]:
-    """Every problem in meeting data given as YAML or JSON text."""
-    return check_text(text, source).problems
+def validate_text(
+    text: str, source: str = "<input>", limits: Limits | None = None
+) -> list[Problem]:
+    """Every problem in meeting data given as YAML or JSON text (read within ``limits``)."""
+    return check_text(text, source, limits).problems
 
 
 @dataclass(frozen=True)
@@ -84,11 +86,11 @@ def _expressions_despite(parsed: Parsed, problems: list[Problem]) -> list[Proble
     if len(paths) < len(problems) or any(path[0] == "data" for path in paths):
         return []  # a problem without a field, or in `data` itself: expressions would only echo it
     data = copy.deepcopy(parsed.data)
-    donor = stand_ins(data.get("profile"))
+    donor = stand_ins()
     for path in sorted(paths, key=len, reverse=True):
         _stand_in(data, path, donor)
     try:
-        meeting = validate_data(Parsed(data, parsed.positions, parsed.source))
+        meeting = validate_data(replace(parsed, data=data))
     except InputError:
         return []
     found = expression_problems(meeting, parsed.positions)
@@ -182,4 +184,5 @@ def _with_placeholder(
     if not isinstance(container[path[-1]], str):
         raise TypeError(path)
     container[path[-1]] = _PLACEHOLDER
-    return Minutes.model_validate(data).with_origin(meeting.source or "<input>", positions)
+    copy_ = Minutes.model_validate(data).with_origin(meeting.source or "<input>", positions)
+    return copy_.with_profile(meeting.format_profile)

@@ -36,7 +36,7 @@ from ruamel.yaml import YAML
 
 import minutes
 from minutes.api import Renderer
-from minutes.profiles import Profile, load_profile
+from minutes.profiles import Profile
 from minutes.tree import Document, role_of, text_of
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -408,7 +408,7 @@ class Outputs:
         return self._minutes[path]
 
     def profile(self, path: Path) -> Profile:
-        return load_profile(self.minutes(path).profile)
+        return self.minutes(path).format_profile
 
     def document(self, path: Path) -> Document:
         if path not in self._documents:

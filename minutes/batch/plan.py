@@ -16,7 +16,7 @@ from minutes.files import too_long_name
 from minutes.i18n import _
 from minutes.inputs import find_inputs
 from minutes.load import read_source
-from minutes.manifest import Manifest, digest, fingerprint
+from minutes.manifest import Manifest, fingerprint, input_digest
 
 Status = Literal["done", "skipped", "failed"]
 
@@ -108,7 +108,7 @@ def make_plan(names: Sequence[str | Path], options: Options, manifest: Manifest)
             plan.settled.append(failed(source, [replace(too_long, file=str(source))]))
             continue
         try:
-            sha256 = digest(read_source(source).encode("utf-8"))
+            sha256 = input_digest(source, read_source(source))
         except InputError as error:
             plan.settled.append(failed(source, error.problems))
             continue

@@ -18,7 +18,7 @@ from minutes.errors import InputError, Problem
 from minutes.files import output_problem, write_atomic
 from minutes.i18n import _, set_language
 from minutes.load import loads, read_source
-from minutes.manifest import digest
+from minutes.manifest import input_digest
 
 HELD_SIGNALS = tuple(
     number for number in (signal.SIGINT, getattr(signal, "SIGTERM", None)) if number is not None
@@ -69,7 +69,7 @@ def render_task(task: Task, variant: str | None) -> Outcome:
     renderer = _renderer or Renderer()
     try:
         text = read_source(task.source)
-        sha256 = digest(text.encode("utf-8"))
+        sha256 = input_digest(task.source, text)
         meeting = loads(text, str(task.source))
         made = renderer.render_all(meeting, [format_of(output) for output in task.stale], variant)
         rendered = [(output, made[format_of(output)]) for output in task.stale]

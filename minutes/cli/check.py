@@ -27,8 +27,11 @@ def arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("files", nargs="+", metavar=_("FILE"), help=_("a .pdf or .docx file"))
     command.add_argument(
         "--profile",
-        choices=("state", "party"),
-        help=_("the format to check against (default: told from the document's heading and date)"),
+        metavar=_("PROFILE"),
+        help=_(
+            "the format to check against, a profile's name or a profile file (default: told "
+            "from the document's heading and date)"
+        ),
     )
     command.add_argument("--json", action="store_true", help=_("print the results as JSON"))
     command.add_argument(

@@ -11,7 +11,7 @@ import argparse
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from minutes.cli import batch, check, new, render, serve, validate
+from minutes.cli import batch, check, new, profiles, render, serve, validate
 from minutes.cli.exits import Command
 from minutes.i18n import _
 
@@ -96,6 +96,19 @@ def commands() -> tuple[Row, ...]:
             ("minutes schema -o minutes.schema.json",),
             new.schema_arguments,
             new.run_schema,
+        ),
+        Row(
+            "profiles",
+            _("list the layouts (profiles), or print one to start an office's own"),
+            _(
+                "List the profiles there are: the built-in layouts (the State's, the Party's by "
+                "period) and an office's own, with where each comes from and when it applies. "
+                "With a name, print every value of that profile, to copy into a profile of "
+                "your own that extends it."
+            ),
+            ("minutes profiles", "minutes profiles party-2026 > doan-tncs.yaml"),
+            profiles.arguments,
+            profiles.run,
         ),
         Row(
             "serve",

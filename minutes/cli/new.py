@@ -17,11 +17,16 @@ def arguments(command: argparse.ArgumentParser) -> None:
     from minutes.starter import starters  # data files: read only to build this parser
 
     command.add_argument("file", nargs="?", metavar=_("FILE"), help=_("the file to write"))
+    from minutes.profiles import profile_names
+
     command.add_argument(
         "--profile",
-        choices=("state", "party"),
+        choices=profile_names(),
         default="state",
-        help=_("state: Decree 30/2020 (default); party: Guidance 36-HD/VPTW"),
+        metavar=_("PROFILE"),
+        help=_("the layout: {names} (default: state; `minutes profiles` says what each is)").format(
+            names=", ".join(profile_names())
+        ),
     )
     command.add_argument(
         "--kind",

@@ -28,6 +28,10 @@ class Limits:
     """Items in one list (attendees, agenda …) or fields in one mapping."""
     max_text: int = 100_000
     """Characters in one text (about 30 pages)."""
+    profile_files: bool = True
+    """Whether ``profile:`` may name a profile file on this computer (``ho-so/doan.yaml``). A
+    host that reads meetings from strangers says ``False``: names are then looked up among the
+    built-in profiles and the office's folders (``MINUTES_PROFILES``) only."""
 
     def __post_init__(self) -> None:
         for name in ("max_bytes", "max_nodes", "max_depth", "max_items", "max_text"):

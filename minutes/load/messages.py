@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from minutes.errors import InputError, Problem, clip
 from minutes.facts import Finding, findings_of
 from minutes.i18n import N_, _
+from minutes.load.profile import profile_of, profile_problems
 from minutes.load.reader import Parsed
 from minutes.model import PART_KINDS, Minutes
 from minutes.paths import Path_, field_path, nearest_position
@@ -189,9 +190,6 @@ _MESSAGES: dict[str, Any] = {
     ),
     "missing_name": _msg(N_("A person needs a `name`."), N_("or write a group as plain text")),
     "symbol_spaces": _msg(N_("The symbol must not contain spaces."), N_("e.g. BB-UBND or BB/TU")),
-    "party_needs_place": _msg(
-        N_("A Party document needs `place` (địa danh)."), N_("e.g. place: Thái Bình")
-    ),
     "end_before_start": _msg(
         N_("The meeting ends before it starts."), N_("check `start` and `end`")
     ),
@@ -265,10 +263,13 @@ def validate_data(parsed: Parsed) -> Minutes:
         problems = [_problem(parsed, error) for error in exc.errors(include_url=False)]
         problems.sort(key=lambda p: (p.line or 0, p.column or 0))
         raise InputError(problems) from None
-    findings = findings_of(minutes)
-    if findings:
-        raise InputError([_finding(parsed, finding) for finding in findings])
-    return minutes
+    profile = profile_of(minutes, parsed)
+    problems = [_finding(parsed, finding) for finding in findings_of(minutes)]
+    problems += profile_problems(minutes, profile, parsed)
+    if problems:
+        problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+        raise InputError(problems)
+    return minutes.with_profile(profile)
 
 
 def _finding(parsed: Parsed, finding: Finding) -> Problem:

@@ -57,6 +57,8 @@ class Parsed:
     data: Any
     positions: dict[Path_, tuple[int, int]]
     source: str
+    limits: Limits = DEFAULT_LIMITS
+    """What it was read under (what is read next from it, the profile, stays within them)."""
 
 
 def parse(text: str, source: str = "<input>", limits: Limits | None = None) -> Parsed:
@@ -132,7 +134,7 @@ def parse(text: str, source: str = "<input>", limits: Limits | None = None) -> P
         data = _plain(tree, (), walk)
     except Refused as exc:
         raise refused_error(exc, source) from None
-    return Parsed(data, walk.positions, source)
+    return Parsed(data, walk.positions, source, limits)
 
 
 def refused_error(exc: Refused, source: str) -> InputError:

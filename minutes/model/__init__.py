@@ -9,7 +9,7 @@ than vanish from the minutes.
 
 from __future__ import annotations
 
-from minutes.model.meeting import PROFILES, Appendix, Minutes, Organization, ProfileName, Signer
+from minutes.model.meeting import Appendix, Minutes, Organization, ProfileName, Signer
 from minutes.model.parts import (
     PART_KINDS,
     AgendaItem,
@@ -32,7 +32,6 @@ from minutes.model.when import as_datetime
 __all__ = [
     "BLANK_CELLS",
     "PART_KINDS",
-    "PROFILES",
     "AbsentPerson",
     "AgendaItem",
     "Appendix",

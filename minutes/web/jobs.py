@@ -113,9 +113,9 @@ def _rendered(meeting: Minutes, tree: Document, fmt: str, variant: str | None) -
     return Rendered(document, download_name(meeting, f".{fmt}"))
 
 
-def validate(text: str, source: str) -> list[Problem]:
+def validate(text: str, source: str, limits: Limits) -> list[Problem]:
     """Every problem of the meeting ``text`` (an empty list: it will render)."""
-    return validate_text(text, source)
+    return validate_text(text, source, limits)
 
 
 @dataclass
@@ -200,7 +200,7 @@ def open_file(content: bytes, name: str, limits: Limits) -> Opened:
         return Opened(None, [f"{p.location()}: {problem_text(p)}" for p in error.problems], False)
     if not isinstance(parsed.data, dict):  # parse refuses a list or a single value already
         return Opened(None, [f"{name}: " + _("The file must be a mapping of fields.")], False)
-    problems = validate_text(text, name)
+    problems = validate_text(text, name, limits)
     general = [
         f"{p.location()}: " + (f"{p.field}: " if p.field else "") + problem_text(p)
         for p in problems
