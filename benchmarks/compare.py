@@ -129,9 +129,19 @@ def soffice_batch(docx_files: list[Path], out_dir: Path) -> float:
     profile = out_dir / "lo-profile"
     start = time.perf_counter()
     subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
-         "pdf", "--outdir", str(out_dir), *map(str, docx_files)],
-        check=True, capture_output=True, timeout=3600,
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out_dir),
+            *map(str, docx_files),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=3600,
     )
     return time.perf_counter() - start
 
@@ -155,8 +165,9 @@ def batch_run(inputs: Path, out: Path, workers: int) -> tuple[float, float]:
         "d = time.perf_counter() - t;"
         "print(d, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode)"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     seconds, rss_kb, status = result.stdout.split()
     if status != "0":
         raise RuntimeError(f"minutes batch failed with exit code {status}")
@@ -167,8 +178,11 @@ def cold_start(scratch: Path, repeats: int) -> float:
     times = []
     for _ in range(repeats):
         start = time.perf_counter()
-        subprocess.run([*MINUTES, "render", str(FLAGSHIP), "-o", str(scratch / "cold")],
-                       check=True, capture_output=True)
+        subprocess.run(
+            [*MINUTES, "render", str(FLAGSHIP), "-o", str(scratch / "cold")],
+            check=True,
+            capture_output=True,
+        )
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
@@ -226,28 +240,46 @@ def main() -> int:
                 path.write_bytes(data)
                 files.append(path)
             libreoffice = soffice_batch(files, folder / "pdf") / copies
-            rows.append({"target": target, "pages": pages, "pdf": pdf, "docx": docx,
-                         "naive": naive, "libreoffice": libreoffice})
-            print(f"{pages:>2} pages: pdf {pdf*1000:.0f} ms, docx {docx*1000:.0f} ms, "
-                  f"naive {naive*1000:.0f} ms, LibreOffice {libreoffice*1000:.0f} ms", flush=True)
+            rows.append(
+                {
+                    "target": target,
+                    "pages": pages,
+                    "pdf": pdf,
+                    "docx": docx,
+                    "naive": naive,
+                    "libreoffice": libreoffice,
+                }
+            )
+            print(
+                f"{pages:>2} pages: pdf {pdf * 1000:.0f} ms, docx {docx * 1000:.0f} ms, "
+                f"naive {naive * 1000:.0f} ms, LibreOffice {libreoffice * 1000:.0f} ms",
+                flush=True,
+            )
 
         inputs = scratch / "batch-in"
         inputs.mkdir()
         sources = [(example, repeats_) for example in EXAMPLES for repeats_ in (1, 2, 3)]
         for index in range(batch_size):
             example, repeats_ = sources[index % len(sources)]
-            (inputs / f"m{index:04d}.yaml").write_text(with_repeats(example, repeats_),
-                                                        encoding="utf-8")
+            (inputs / f"m{index:04d}.yaml").write_text(
+                with_repeats(example, repeats_), encoding="utf-8"
+            )
         batch = {}
         for workers in (1, 2):
             seconds, rss = batch_run(inputs, scratch / f"batch-out-{workers}", workers)
             batch[workers] = (seconds, rss)
-            print(f"batch of {batch_size}, {workers} worker(s): {batch_size/seconds:.1f} docs/s, "
-                  f"peak {rss:.0f} MB", flush=True)
+            print(
+                f"batch of {batch_size}, {workers} worker(s): {batch_size / seconds:.1f} docs/s, "
+                f"peak {rss:.0f} MB",
+                flush=True,
+            )
         docx_files = sorted((scratch / "batch-out-2").glob("*.docx"))
         lo_seconds = soffice_batch(docx_files, scratch / "batch-lo")
-        print(f"LibreOffice on the same {len(docx_files)} DOCX: "
-              f"{len(docx_files)/lo_seconds:.1f} docs/s", flush=True)
+        print(
+            f"LibreOffice on the same {len(docx_files)} DOCX: "
+            f"{len(docx_files) / lo_seconds:.1f} docs/s",
+            flush=True,
+        )
         cold = cold_start(scratch, 3 if args.quick else 5)
         print(f"cold minutes render (both formats): {cold:.2f} s", flush=True)
 
@@ -258,8 +290,15 @@ def main() -> int:
     return 0
 
 
-def report(rows: list[dict[str, Any]], batch: dict[int, tuple[float, float]], batch_size: int,
-           lo_seconds: float, lo_count: int, cold: float, where: str) -> str:
+def report(
+    rows: list[dict[str, Any]],
+    batch: dict[int, tuple[float, float]],
+    batch_size: int,
+    lo_seconds: float,
+    lo_count: int,
+    cold: float,
+    where: str,
+) -> str:
     ms = lambda s: f"{s * 1000:.0f} ms"  # noqa: E731
     lines = [
         f"Measured {dt.date.today().isoformat()} on {where}.",
@@ -283,8 +322,9 @@ def report(rows: list[dict[str, Any]], batch: dict[int, tuple[float, float]], ba
     ]
     for workers, (seconds, rss) in batch.items():
         rate = batch_size / seconds
-        lines.append(f"| `minutes batch -j {workers}` | {rate:.1f} | {rss:.0f} MB "
-                     f"| {rate / lo_rate:.2f}× |")
+        lines.append(
+            f"| `minutes batch -j {workers}` | {rate:.1f} | {rss:.0f} MB | {rate / lo_rate:.2f}× |"
+        )
     lines += [
         f"| LibreOffice `--convert-to pdf`, {lo_count} DOCX in one call | {lo_rate:.1f} | | 1× |",
         "",

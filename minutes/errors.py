@@ -12,6 +12,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+MAX_QUOTED = 80
+"""The most characters of the user's own text (a key, a name) that a message quotes."""
+
+
+def clip(text: str, limit: int = MAX_QUOTED) -> str:
+    """``text`` cut to ``limit`` characters, with ``…``: a message quotes the user's data only
+    so far, however long the data (a key of 100,000 characters stays a line of the report)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 MAX_MESSAGE_CHARS = 600
 """The longest message or hint a :class:`Problem` keeps (and 200 characters of field path).
 Messages quote the user's data only in short (``minutes.load.clip``); this is the last guard, so

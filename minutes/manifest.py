@@ -21,13 +21,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import asdict, dataclass
 from functools import cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from minutes.api import write_atomic
+from minutes.files import write_atomic
+from minutes.profiles import office_dirs
 from minutes.resources import fonts_dir, profiles_dir, templates_dir
 
 MANIFEST_NAME = ".minutes-manifest.json"
@@ -41,6 +43,34 @@ _LAYOUT_LIBRARIES = ("weasyprint", "python-docx", "babel", "jinja2", "markdown-i
 def digest(data: bytes) -> str:
     """The SHA-256 of ``data``, as hex."""
     return hashlib.sha256(data).hexdigest()
+
+
+_PROFILE_LINE = re.compile(
+    r"""^(?:profile|extends):[ \t]*['"]?([^'"#\n]+?)['"]?[ \t]*(?:#.*)?$""", re.M
+)
+"""A meeting's ``profile:`` line, or a profile's ``extends:`` line."""
+
+
+def input_digest(source: Path, text: str) -> str:
+    """The SHA-256 of a meeting's text and of the profile files it names beside it (a profile
+    file, and the files it extends, are part of the input: editing one redoes its meetings)."""
+    from minutes.profiles import looks_like_file
+
+    hasher = hashlib.sha256(text.encode("utf-8"))
+    seen: set[Path] = set()
+    folder, body = source.parent, text
+    while len(seen) < 8:
+        match = _PROFILE_LINE.search(body)
+        if match is None or not looks_like_file(match.group(1)):
+            break
+        path = (folder / match.group(1)).resolve()
+        if path in seen or not path.is_file():
+            break
+        seen.add(path)
+        data = path.read_bytes()
+        hasher.update(b"\0" + data)
+        folder, body = path.parent, data.decode("utf-8", "replace")
+    return hasher.hexdigest()
 
 
 def _library_version(name: str) -> str:
@@ -66,9 +96,9 @@ def _code_digest(package: Path) -> str:
 def _profile_versions() -> str:
     """``party hd36-…, state nd30-2020``: each profile's id and the version it declares (its
     bytes are hashed as well, below; the versions say in the manifest what was used)."""
-    from minutes.profiles import available_profiles, load_profile
+    from minutes.profiles import all_profiles
 
-    return ", ".join(f"{name} {load_profile(name).version}" for name in available_profiles())
+    return ", ".join(f"{profile.id} {profile.version}" for profile in all_profiles())
 
 
 @cache
@@ -85,6 +115,7 @@ def _base_fingerprint() -> str:
         (templates_dir(), "*.j2"),
         (templates_dir(), "*.css"),
         (profiles_dir(), "*.yaml"),
+        *((folder, "*.yaml") for folder in office_dirs()),
         (fonts_dir(), "*.ttf"),
     ):
         for path in sorted(folder.glob(pattern)):

@@ -26,6 +26,7 @@ import json
 from typing import Any
 
 from minutes.model import Minutes
+from minutes.profiles import families, profile_names, resolve
 from minutes.schema_fields import FIELDS, MODELS
 
 SCHEMA_DIALECT = "http://json-schema.org/draft-07/schema#"
@@ -63,18 +64,45 @@ def json_schema() -> dict[str, Any]:
     schema: dict[str, Any] = {"$schema": SCHEMA_DIALECT}
     schema.update(root)
     schema["$defs"] = dict(sorted(definitions.items()))
-    schema["allOf"] = [_PARTY_NEEDS_PLACE]
+    _name_the_profiles(schema)
     rewritten: dict[str, Any] = _rewrite(schema)
     return rewritten
 
 
-_PARTY_NEEDS_PLACE = {
-    "if": {"properties": {"profile": {"const": "party"}}, "required": ["profile"]},
-    "then": {"required": ["place"], "properties": {"place": {"type": "string", "minLength": 1}}},
-}
-"""The model's own check that a Party document names its place (HD 36-HD/VPTW), as a schema rule,
-so editors and API clients see it too. The other checks across fields (end after start, counts
-within the total) have no schema form; the validator reports them."""
+def _name_the_profiles(schema: dict[str, Any]) -> None:
+    """``profile``: the names there are (read from the profile files, so an office's own are
+    offered on its computers), or a profile file; and the check that a layout printing the place
+    and date has ``place``, as a schema rule, so editors and API clients see it too. The other
+    checks across fields (end after start, counts within the total) have no schema form; the
+    validator reports them."""
+    names = profile_names()
+    node = schema["properties"]["profile"]
+    for key in ("type", "minLength", "maxLength", "pattern"):
+        node.pop(key, None)
+    node["anyOf"] = [
+        {"enum": names},
+        {"type": "string", "pattern": r"\.[Yy][Aa]?[Mm][Ll]$"},
+    ]
+    printing_place = [name for name in names if _prints_place(name)]
+    schema["allOf"] = [
+        {
+            "if": {
+                "properties": {"profile": {"enum": printing_place}},
+                "required": ["profile"],
+                "not": {"properties": {"place_date": {"const": False}}, "required": ["place_date"]},
+            },
+            "then": {
+                "required": ["place"],
+                "properties": {"place": {"type": "string", "minLength": 1}},
+            },
+        }
+    ]
+
+
+def _prints_place(name: str) -> bool:
+    """Whether every profile ``name`` may stand for prints the place and date line."""
+    members = families().get(name) or [resolve(name)]
+    return all(member.wording.show_place_date for member in members)
 
 
 def schema_text() -> str:

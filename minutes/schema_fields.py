@@ -116,7 +116,10 @@ FIELDS: dict[str, dict[str, tuple[str, str]]] = {
         "profile": (
             "Thể thức",
             "`state`: văn bản hành chính nhà nước (Nghị định 30/2020/NĐ-CP, Mẫu 1.9); "
-            "`party`: văn bản của Đảng (Hướng dẫn 36-HD/VPTW).",
+            "`party`: văn bản của Đảng theo quy định còn hiệu lực vào ngày họp (Hướng dẫn "
+            "36-HD/VPTW, từ 27/5/2026 Hướng dẫn 05-HD/VPTW); `party-2018`, `party-2026`: đúng "
+            "một trong hai; hoặc tên tệp thể thức riêng (.yaml) đặt cạnh biên bản. Lệnh "
+            "`minutes profiles` liệt kê các thể thức.",
         ),
         "organization": (
             "Cơ quan ban hành",

@@ -17,12 +17,15 @@ from dataclasses import dataclass
 from functools import cache
 
 from minutes.errors import InputError, Problem
+from minutes.formatting import format_date_short
 from minutes.i18n import _
+from minutes.profiles import Profile, families, profile_names, resolve
 from minutes.resources import templates_dir
 from minutes.schema import SCHEMA_FILE_NAME
 
 DEFAULT_KINDS = {"state": "cuoc-hop", "party": "hoi-nghi"}
-"""The starter of each profile when no kind is asked for."""
+"""The general starter of each layout of the body (a profile's ``wording.body_style``): what
+``minutes new --profile NAME`` writes, for that profile."""
 
 _HEAD = """\
 # yaml-language-server: $schema={schema}
@@ -36,10 +39,6 @@ _HEAD = """\
 # phím Tab. Trường ghi "không bắt buộc" có thể xóa cả dòng khi không dùng.
 """
 
-_LAYOUTS = {
-    "state": "Biên bản theo thể thức văn bản hành chính (Nghị định 30/2020/NĐ-CP, Mẫu 1.9).",
-    "party": "Biên bản theo thể thức văn bản của Đảng (Hướng dẫn 36-HD/VPTW).",
-}
 _TITLE = re.compile(r"#\s*starter:\s*(.+)")
 _PROFILE = re.compile(r"^profile:\s*([\w.-]+)", re.MULTILINE)
 
@@ -72,18 +71,48 @@ def starters() -> dict[str, Starter]:
 def starter(
     kind: str = "state", schema: str = SCHEMA_FILE_NAME, example: str = "bien-ban.yaml"
 ) -> str:
-    """The starter file of ``kind`` (a kind of :func:`starters`, or a profile name for its
-    general starter). ``schema`` is the path or URL the editor finds the JSON Schema at
-    (relative to the file); ``example`` the file name the comments use."""
-    chosen = starters().get(DEFAULT_KINDS.get(kind, kind))
+    """The starter file of ``kind``: a kind of :func:`starters`, or the name of a profile for
+    the general starter of its layout, written for that profile. ``schema`` is the path or URL
+    the editor finds the JSON Schema at (relative to the file); ``example`` the file name the
+    comments use."""
+    chosen = starters().get(kind)
+    body = chosen.body if chosen is not None else ""
     if chosen is None:
+        profile = _profile_named(kind)
+        chosen = starters()[DEFAULT_KINDS[profile.wording.body_style]]
+        body = _PROFILE.sub(f"profile: {kind}", chosen.body, count=1)
+    match = _PROFILE.search(body)
+    named = match.group(1) if match else chosen.profile
+    head = _HEAD.format(
+        schema=schema, title=chosen.title, layout=layout_line(named), example=example
+    )
+    return head + "\n" + body
+
+
+def _profile_named(kind: str) -> Profile:
+    try:
+        return resolve(kind)
+    except InputError:
         raise InputError(
             Problem(
-                _("There is no starter for `{kind}`.").format(kind=kind),
+                _("There is no starter or profile called `{kind}`.").format(kind=kind),
                 field="kind",
-                hint=_("one of: {kinds}").format(kinds=", ".join(starters())),
+                hint=_("kinds: {kinds}; profiles: {profiles}").format(
+                    kinds=", ".join(starters()), profiles=", ".join(profile_names())
+                ),
             )
-        )
-    layout = _LAYOUTS.get(chosen.profile, "")
-    head = _HEAD.format(schema=schema, title=chosen.title, layout=layout, example=example)
-    return head + "\n" + chosen.body
+        ) from None
+
+
+def layout_line(name: str) -> str:
+    """What the head of a starter says of its layout (in Vietnamese, like every comment of the
+    file): the profile's own name, or for a family the rules of each period."""
+    members = families().get(name)
+    if not members:
+        return f"Biên bản theo thể thức: {resolve(name).name}."
+    lines = ["Biên bản theo thể thức còn hiệu lực vào ngày họp:"]
+    for member in reversed(members):  # oldest first
+        validity = member.validity
+        since = validity.since if validity else None
+        lines.append(f"  - {member.name}" + (f", từ {format_date_short(since)}" if since else ""))
+    return "\n# ".join(lines)

@@ -8,29 +8,33 @@ stops at the first bad expression, so each one found is replaced by a placeholde
 composed again, until it composes cleanly: every bad expression is reported once, at its line.
 
 A file with field problems cannot be composed as it is, yet its expressions deserve checking in
-the same run. So the fields at fault are *stood in for*: each takes the value the starter file
-(:mod:`minutes.starter`) has at the same place, or is removed when the starter has none there
-(a misspelt field); the stand-in copy is composed, and the expression problems it shows are
-reported beside the field problems. When even the stand-in cannot be validated (problems that
-depend on several fields at once), only the field problems are reported.
+the same run. So the fields at fault are *stood in for*: each takes the value
+:mod:`minutes.standins` has at the same place, or is removed when it has none there (a misspelt
+field); the stand-in copy is composed, and the expression problems it shows are reported beside
+the field problems. When even the stand-in cannot be validated (problems that depend on several
+fields at once), only the field problems are reported.
+
+A valid file has been read, validated and composed on the way: :func:`check_text` hands the
+meeting and its document tree back (:class:`Validation`), so a caller that goes on to render (the
+web form's preview) draws that tree instead of reading and composing the text a second time.
 """
 
 from __future__ import annotations
 
 import copy
-import re
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from minutes.compose import compose
 from minutes.errors import InputError, Problem, TemplateDataError
-from minutes.load import Parsed, parse, read_source, validate_data
+from minutes.load import Limits, Parsed, parse, read_source, validate_data
 from minutes.model import Minutes
+from minutes.paths import Path_, field_tuple
+from minutes.standins import stand_ins
+from minutes.tree import Document
 
 _PLACEHOLDER = "…"
-_FIELD_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
-
-Path_ = tuple[str | int, ...]
 
 
 def validate_file(path: str | Path) -> list[Problem]:
@@ -42,17 +46,38 @@ def validate_file(path: str | Path) -> list[Problem]:
     return validate_text(text, str(path))
 
 
-def validate_text(text: str, source: str = "<input>") -> list[Problem]:
-    """Every problem in meeting data given as YAML or JSON text."""
+def validate_text(
+    text: str, source: str = "<input>", limits: Limits | None = None
+) -> list[Problem]:
+    """Every problem in meeting data given as YAML or JSON text (read within ``limits``)."""
+    return check_text(text, source, limits).problems
+
+
+@dataclass(frozen=True)
+class Validation:
+    """What checking a meeting found: every problem and, when there is none, the meeting and its
+    composed document tree, ready for a writer."""
+
+    problems: list[Problem] = field(default_factory=list)
+    meeting: Minutes | None = None
+    document: Document | None = None
+
+
+def check_text(text: str, source: str = "<input>", limits: Limits | None = None) -> Validation:
+    """Check meeting data given as YAML or JSON text; ``limits`` bound what is read (as for
+    :func:`minutes.load.loads`)."""
     try:
-        parsed = parse(text, source)
+        parsed = parse(text, source, limits)
     except InputError as error:
-        return list(error.problems)
+        return Validation(list(error.problems))
     try:
         meeting = validate_data(parsed)
     except InputError as error:
-        return _sorted([*error.problems, *_expressions_despite(parsed, error.problems)])
-    return expression_problems(meeting, parsed.positions)
+        return Validation(_sorted([*error.problems, *_expressions_despite(parsed, error.problems)]))
+    problems, document = _compose_every_expression(meeting, parsed.positions)
+    if problems:
+        return Validation(problems)
+    return Validation([], meeting, document)
 
 
 def _expressions_despite(parsed: Parsed, problems: list[Problem]) -> list[Problem]:
@@ -61,11 +86,11 @@ def _expressions_despite(parsed: Parsed, problems: list[Problem]) -> list[Proble
     if len(paths) < len(problems) or any(path[0] == "data" for path in paths):
         return []  # a problem without a field, or in `data` itself: expressions would only echo it
     data = copy.deepcopy(parsed.data)
-    donor = _donor(data.get("profile"))
+    donor = stand_ins()
     for path in sorted(paths, key=len, reverse=True):
         _stand_in(data, path, donor)
     try:
-        meeting = validate_data(Parsed(data, parsed.positions, parsed.source))
+        meeting = validate_data(replace(parsed, data=data))
     except InputError:
         return []
     found = expression_problems(meeting, parsed.positions)
@@ -76,15 +101,8 @@ def _expressions_despite(parsed: Parsed, problems: list[Problem]) -> list[Proble
     ]
 
 
-def _donor(profile: Any) -> Any:
-    """The starter file of ``profile`` as plain data: a valid value for every field."""
-    from minutes.starter import starter
-
-    return parse(starter("party" if profile == "party" else "state")).data
-
-
 def _stand_in(data: Any, path: Path_, donor: Any) -> None:
-    """Put the starter's value at ``path`` in ``data``, or remove what is there if it has none."""
+    """Put the stand-in's value at ``path`` in ``data``, or remove what is there if it has none."""
     value = _at(donor, path)
     parent = _at(data, path[:-1])
     key = path[-1]
@@ -124,11 +142,20 @@ def expression_problems(
 ) -> list[Problem]:
     """The problems found while composing ``meeting`` (bad ``{{ … }}`` expressions, values a
     formatting filter cannot write), each expression reported once."""
+    return _compose_every_expression(meeting, positions)[0]
+
+
+def _compose_every_expression(
+    meeting: Minutes, positions: dict[Path_, tuple[int, int]] | None
+) -> tuple[list[Problem], Document | None]:
+    """Compose ``meeting`` until every bad expression is found; the tree when there was none."""
     problems: list[Problem] = []
     seen: set[Path_] = set()
     while True:
         try:
-            compose(meeting)
+            document = compose(meeting)
+            if not problems:
+                return [], document
             break
         except TemplateDataError as error:
             problems.extend(error.problems)
@@ -143,18 +170,7 @@ def expression_problems(
         except InputError as error:
             problems.extend(error.problems)
             break
-    return _sorted(problems)
-
-
-def field_tuple(field: str | None) -> Path_ | None:
-    """``agenda[2].content`` (as :func:`minutes.load.field_path` writes it, 1-based) →
-    ``("agenda", 1, "content")``."""
-    if not field:
-        return None
-    parts: list[str | int] = []
-    for name, index in _FIELD_PART.findall(field):
-        parts.append(int(index) - 1 if index else name)
-    return tuple(parts)
+    return _sorted(problems), None
 
 
 def _with_placeholder(
@@ -168,4 +184,5 @@ def _with_placeholder(
     if not isinstance(container[path[-1]], str):
         raise TypeError(path)
     container[path[-1]] = _PLACEHOLDER
-    return Minutes.model_validate(data).with_origin(meeting.source or "<input>", positions)
+    copy_ = Minutes.model_validate(data).with_origin(meeting.source or "<input>", positions)
+    return copy_.with_profile(meeting.format_profile)

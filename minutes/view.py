@@ -327,6 +327,7 @@ def recipient_lines(minutes: Minutes, data: dict[str, Any], profile: Profile) ->
     is not printed. The profile's archive line comes only when the clerk wrote none."""
     wording = profile.wording
     lines = [str(line).rstrip(" ;.,") for line in data.get("recipients") or []]
+    lines = [line for line in lines if line]
     if not any(line.casefold().startswith("lưu") for line in lines):
         archive = wording.recipients_archive
         for rule in wording.archive_by_organization:

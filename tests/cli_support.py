@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import with_impossible_date
 
 from minutes.cli import main
 from minutes.i18n import set_language
@@ -88,10 +89,8 @@ def copy_meetings(folder: Path, names: dict[str, Path]) -> dict[str, Path]:
 
 def broken_copy(source: Path, target: Path) -> Path:
     """A copy of ``source`` with a misspelt field (``secetary``) and an impossible date."""
-    text = source.read_text(encoding="utf-8")
-    text = text.replace("secretary:", "secetary:", 1).replace(
-        "date: 2025-", "date: 2025-02-30 #", 1
-    )
+    text = with_impossible_date(source.read_text(encoding="utf-8"))
+    text = text.replace("secretary:", "secetary:", 1)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
     return target

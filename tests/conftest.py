@@ -36,7 +36,7 @@ from ruamel.yaml import YAML
 
 import minutes
 from minutes.api import Renderer
-from minutes.profiles import Profile, load_profile
+from minutes.profiles import Profile
 from minutes.tree import Document, role_of, text_of
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,6 +55,16 @@ INPUTS = EXAMPLES + MINIMAL
 MM = 72 / 25.4
 """Points per millimetre."""
 
+IMPOSSIBLE_DATE = "2018-02-30"
+"""A date that does not exist (30 February): the clerk's commonest slip, tested everywhere."""
+
+
+def with_impossible_date(text: str) -> str:
+    """``text``, a meeting file, with its ``date:`` line giving :data:`IMPOSSIBLE_DATE`."""
+    changed, count = re.subn(r"^date: .*$", f"date: {IMPOSSIBLE_DATE}", text, count=1, flags=re.M)
+    assert count == 1, "the meeting has no `date:` line"
+    return changed
+
 
 def pt_to_mm(value: float) -> float:
     return value / MM
@@ -70,6 +80,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         default=False,
         help="rewrite tests/reference_png/ from the current output (after a reviewed change)",
+    )
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite tests/golden/ from the current document trees (after a reviewed change)",
     )
 
 
@@ -392,7 +408,7 @@ class Outputs:
         return self._minutes[path]
 
     def profile(self, path: Path) -> Profile:
-        return load_profile(self.minutes(path).profile)
+        return self.minutes(path).format_profile
 
     def document(self, path: Path) -> Document:
         if path not in self._documents:
@@ -424,7 +440,7 @@ def outputs() -> Iterator[Outputs]:
     # Let WeasyPrint's FontConfiguration objects go while the interpreter is whole: left to the
     # shutdown, their __del__ finds its modules torn down and prints "Exception ignored in …".
     del cache
-    minutes.api._default = None
+    minutes.api.default_renderer.cache_clear()
     gc.collect()
 
 

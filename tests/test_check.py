@@ -11,7 +11,7 @@ import pytest
 
 from minutes.check import Status, check_bytes, format_of, rules_for
 from minutes.check.advice import date_advice, district_advice, number_advice
-from minutes.check.choose import _in_force, _notes
+from minutes.check.choose import _notes
 from minutes.check.expect import Between, OneOf, Open, RuleUnder
 from minutes.check.forms import (
     dates_in,
@@ -26,19 +26,15 @@ from minutes.check.rules import ADVICE, RULE
 from minutes.check.text import case_of, detect_profile
 from minutes.errors import InputError
 from minutes.formatting import format_date_short
-from minutes.i18n import set_language
-from minutes.profiles import Validity, load_profile
+from minutes.profiles import families, in_force, load_profile
 
 STATE = load_profile("state")
-PARTY = load_profile("party")
+PARTY = load_profile("party-2018")
+PARTY_2026 = load_profile("party-2026")
 TITLES = {"state": STATE.wording.national_title, "party": PARTY.wording.national_title}
 
 
-@pytest.fixture(autouse=True)
-def english() -> object:
-    set_language("en")
-    yield
-    set_language(None)
+pytestmark = pytest.mark.usefixtures("english")  # messages in English (conftest.py)
 
 
 # -- the document's own date (a rule) --------------------------------------------------------------
@@ -239,23 +235,22 @@ def test_profile_told_from_the_heading(text: str, profile: str | None) -> None:
 
 
 def test_the_party_rules_in_force_are_chosen_by_the_documents_date() -> None:
-    """A profile file says when its text applies; a second Party profile (HD 05 of 2026) is
-    chosen for the documents dated after it took effect, with no change to the checker."""
-    hd05 = PARTY.model_copy(
-        update={
-            "id": "party-2026",
-            "version": "hd05-2026",
-            "validity": Validity(since=dt.date(2026, 5, 27), source="HD 05-HD/VPTW"),
-        }
-    )
-    family = [PARTY, hd05]
-    assert _in_force(family, dt.date(2025, 8, 1)).version == "hd36-2018"
-    assert _in_force(family, dt.date(2026, 6, 1)).version == "hd05-2026"
-    assert _in_force(family, None).version == "hd05-2026"  # undated: the newest
-    assert _in_force([PARTY], dt.date(2026, 6, 1)) is PARTY  # the only one there is
-    assert "Hướng dẫn 05-HD/VPTW" in _notes(PARTY, dt.date(2026, 6, 1))[0]
+    """Each profile file says when its text applies: of the Party's family, HD 36 (party-2018)
+    for documents of 2025, HD 05 (party-2026) from 27/5/2026."""
+    family = families()["party"]
+    assert {p.id for p in family} == {"party-2018", "party-2026"}
+    assert in_force(family, dt.date(2025, 8, 1)).version == "hd36-2018"
+    assert in_force(family, dt.date(2026, 5, 26)).version == "hd36-2018"
+    assert in_force(family, dt.date(2026, 5, 27)).version == "hd05-2026"
+    assert in_force(family, None).version == "hd05-2026"  # undated: the newest
+    assert in_force(family, dt.date(2018, 3, 7)).version == "hd36-2018"  # before all: the oldest
+    assert in_force([PARTY], dt.date(2026, 6, 1)) is PARTY  # the only one there is
+    later = _notes(PARTY, dt.date(2026, 6, 1))[0]
+    assert "Hướng dẫn 05-HD/VPTW" in later and "party-2026" in later
     assert _notes(PARTY, dt.date(2025, 8, 1)) == []
     assert "took effect" in _notes(PARTY, dt.date(2018, 3, 7))[0]
+    replaced = PARTY.model_copy(update={"family": None})  # a profile with no successor
+    assert "no profile follows it yet" in _notes(replaced, dt.date(2026, 6, 1))[0]
 
 
 def test_case() -> None:
@@ -267,7 +262,7 @@ def test_case() -> None:
 # -- the rules -------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("profile", [STATE, PARTY], ids=["state", "party"])
+@pytest.mark.parametrize("profile", [STATE, PARTY, PARTY_2026], ids=lambda p: p.id)
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
 def test_every_rule_cites_a_clause_of_a_text_users_have(profile, fmt: str) -> None:
     rules = rules_for(profile, fmt)
@@ -275,7 +270,8 @@ def test_every_rule_cites_a_clause_of_a_text_users_have(profile, fmt: str) -> No
     assert len(ids) == len(set(ids))
     for rule in rules:
         reference = rule.clause_reference
-        assert re.match(r"(PL I|Mẫu 1\.9|HD \d+|CLDR|NQ \d+/\d+/QH\d+)", reference), rule
+        texts = r"(PL I|Mẫu 1\.9|HD \d+|QĐ \d+-QĐ/TW|CLDR|NQ \d+/\d+/QH\d+)"
+        assert re.match(texts, reference), rule
         # never an internal note of the project
         assert not re.search(r"FORMAT-RULES|ARCHITECTURE|docs/|\.md\b|unconfirmed", reference)
         assert rule.label(profile) and rule.expect.describe()
@@ -307,13 +303,17 @@ def test_the_date_rules_name_what_they_govern() -> None:
 def test_rule_counts() -> None:
     """The numbers docs/fidelity.md gives."""
     counts = {
-        (p.id, fmt): len(rules_for(p, fmt)) for p in (STATE, PARTY) for fmt in ("pdf", "docx")
+        (p.id, fmt): len(rules_for(p, fmt))
+        for p in (STATE, PARTY, PARTY_2026)
+        for fmt in ("pdf", "docx")
     }
     assert counts == {
         ("state", "pdf"): 96,
         ("state", "docx"): 95,
-        ("party", "pdf"): 91,  # a signature note is checked where the minutes have one
-        ("party", "docx"): 90,
+        ("party-2018", "pdf"): 91,  # a signature note is checked where the minutes have one
+        ("party-2018", "docx"): 90,
+        ("party-2026", "pdf"): 91,
+        ("party-2026", "docx"): 90,
     }
 
 

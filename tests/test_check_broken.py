@@ -24,7 +24,6 @@ from docx.shared import Mm, Pt
 
 from minutes.check import Report, Status, check_bytes
 from minutes.check.tolerances import MARGIN_MM
-from minutes.i18n import set_language
 from minutes.resources import fonts_dir
 from minutes.tree import Document
 from minutes.writers.css import stylesheet
@@ -34,11 +33,7 @@ STATE = next(p for p in EXAMPLES if p.stem == "hop-ubnd-phuong-thang-10-2025")
 PARTY = FLAGSHIP
 
 
-@pytest.fixture(autouse=True)
-def english() -> object:
-    set_language("en")
-    yield
-    set_language(None)
+pytestmark = pytest.mark.usefixtures("english")  # messages in English (conftest.py)
 
 
 def failures(report: Report) -> set[str]:

@@ -96,7 +96,7 @@ def test_json_for_machines(capsys, files) -> None:
     data = json.loads(run.out)
     assert data["passed"] is False
     party, bad = data["reports"]
-    assert party["profile"] == "party" and party["passed"] is True
+    assert party["profile"] == "party-2018" and party["passed"] is True
     assert bad["profile"] == "state" and bad["counts"]["fail"] == 1
     failed = [r for r in bad["results"] if r["status"] == "fail"]
     assert failed[0]["rule"] == "page.margin-left"
@@ -115,7 +115,7 @@ def test_profile_option_overrides_the_heading(capsys, files) -> None:
     run = run_main(capsys, "check", "--json", "--profile", "party", files["state.pdf"])
     assert run.code == 1
     report = json.loads(run.out)["reports"][0]
-    assert report["profile"] == "party" and report["profile_detected"] is False
+    assert report["profile"] == "party-2018" and report["profile_detected"] is False
 
 
 def test_unreadable_files_are_reported_not_a_traceback(capsys, tmp_path: Path) -> None:

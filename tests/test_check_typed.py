@@ -23,7 +23,6 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from minutes.check import Report, Status, check_bytes
-from minutes.i18n import set_language
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 CENTRE, JUSTIFY, LEFT = (
@@ -33,11 +32,7 @@ CENTRE, JUSTIFY, LEFT = (
 )
 
 
-@pytest.fixture(autouse=True)
-def english() -> object:
-    set_language("en")
-    yield
-    set_language(None)
+pytestmark = pytest.mark.usefixtures("english")  # messages in English (conftest.py)
 
 
 def failures(report: Report) -> set[str]:

@@ -23,7 +23,7 @@ from cli_support import (  # noqa: F401  (an autouse fixture)
 )
 
 from minutes import __version__, i18n
-from minutes.argparse_i18n import ARGPARSE_MESSAGES, plural_messages
+from minutes.cli.argparse_i18n import ARGPARSE_MESSAGES, plural_messages
 
 CATALOG = ROOT / "minutes" / "locale" / "vi" / "LC_MESSAGES" / "minutes.po"
 COMMANDS = ("render", "batch", "validate", "new", "schema", "check")

@@ -22,7 +22,8 @@ from cli_support import (
 )
 
 import minutes.api
-from minutes.api import TEMPORARY_SUFFIX
+import minutes.files
+from minutes.files import TEMPORARY_SUFFIX
 
 
 def no_stray_files(folder: Path) -> bool:
@@ -32,14 +33,14 @@ def no_stray_files(folder: Path) -> bool:
 def test_a_full_disk_is_a_clear_message(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = minutes.api.write_atomic
+    real = minutes.files.write_atomic
 
     def full_for_docx(path: Path, data: bytes) -> None:
         if path.suffix == ".docx":
             raise OSError(errno.ENOSPC, "No space left on device", f"{path}.x1y2.part")
         real(path, data)
 
-    monkeypatch.setattr(minutes.api, "write_atomic", full_for_docx)
+    monkeypatch.setattr(minutes.files, "write_atomic", full_for_docx)
     run = run_main(capsys, "render", MINIMAL_STATE, "-o", tmp_path)
     assert run.code == 1
     expected = tmp_path / f"{MINIMAL_STATE.stem}.docx"
@@ -139,7 +140,7 @@ def test_an_os_error_no_command_expected_is_still_a_clear_line(
     def refuse(path: Path, data: bytes) -> None:
         raise PermissionError(errno.EACCES, "Permission denied", str(path))
 
-    monkeypatch.setattr(minutes.api, "write_atomic", refuse)
+    monkeypatch.setattr(minutes.files, "write_atomic", refuse)
     run = run_main(capsys, "schema", "-o", tmp_path / "schema.json")
     assert run.code == 1
     assert "bạn không có quyền ghi vào đó" in run.err and "schema.json" in run.err

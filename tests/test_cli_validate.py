@@ -17,7 +17,8 @@ from cli_support import (
     run_process,
 )
 
-from minutes.validate import field_tuple, validate_file, validate_text
+from minutes.paths import field_tuple
+from minutes.validate import validate_file, validate_text
 
 
 def test_valid_files_pass(capsys: pytest.CaptureFixture[str]) -> None:

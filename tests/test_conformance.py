@@ -22,18 +22,13 @@ from conftest import EXAMPLES
 
 from minutes.check import Report, Status, check_bytes, rules_for
 from minutes.check.pdf import measure_pdf, read_fonts
-from minutes.i18n import set_language
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 FORMATS = ("pdf", "docx")
 GEOMETRY = ("page.", "font.")
 
 
-@pytest.fixture(autouse=True)
-def english() -> object:
-    set_language("en")
-    yield
-    set_language(None)
+pytestmark = pytest.mark.usefixtures("english")  # messages in English (conftest.py)
 
 
 def rendered(outputs, example: Path, fmt: str, variant: str | None = None) -> bytes:

@@ -273,9 +273,9 @@ def test_a_rule_under_each_ruled_role(source: Path, outputs) -> None:
         if (role := role_of(element)) and profile.role(role).rule is not None
     ]
     assert sorted(ruled) == sorted(expected)
-    assert {"state": {"motto", "org", "trich-yeu"}, "party": {"national-title"}}[profile.id] == set(
-        ruled
-    )
+    assert {"state": {"motto", "org", "trich-yeu"}, "party": {"national-title"}}[
+        profile.family or profile.id
+    ] == set(ruled)
 
 
 def test_rules_as_long_as_in_the_pdf(source: Path, outputs) -> None:

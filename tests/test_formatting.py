@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import doctest
+import importlib
 import itertools
 import os
+import pkgutil
 import re
 import sys
 import unicodedata
@@ -43,6 +45,12 @@ from minutes.i18n import language, set_language
 
 sys.path.insert(0, str(Path(__file__).parent))
 from vn_number_reader import ReadError, read_number
+
+MODULES = [fmt] + [
+    importlib.import_module(f"minutes.formatting.{info.name}")
+    for info in pkgutil.iter_modules(fmt.__path__)
+]
+"""The package and each of its modules (the doctests live with their functions)."""
 
 MINIMAL_STATE = Path(__file__).parent / "data" / "minimal-state.yaml"
 
@@ -934,12 +942,14 @@ def test_all_lists_the_public_names() -> None:
         assert hasattr(fmt, name), name
     public_functions = {
         name
-        for name, value in vars(fmt).items()
+        for module in MODULES
+        for name, value in vars(module).items()
         if callable(value)
         and not name.startswith("_")
-        and getattr(value, "__module__", "") == fmt.__name__
+        and getattr(value, "__module__", "") == module.__name__
+        and not isinstance(value, type)
     }
-    assert public_functions <= set(fmt.__all__)
+    assert public_functions <= set(fmt.__all__), public_functions - set(fmt.__all__)
 
 
 def test_every_function_has_examples() -> None:
@@ -949,17 +959,26 @@ def test_every_function_has_examples() -> None:
             assert ">>> " in (value.__doc__ or ""), name
 
 
-def test_module_imports_nothing_else_from_minutes() -> None:
-    source = Path(fmt.__file__).read_text(encoding="utf-8")
-    imports = re.findall(r"^\s*(?:from|import)\s+(minutes[\w.]*)", source, flags=re.MULTILINE)
-    assert imports == ["minutes.errors", "minutes.i18n"]
+def test_the_package_imports_nothing_else_from_minutes() -> None:
+    for module in MODULES:
+        source = Path(str(module.__file__)).read_text(encoding="utf-8")
+        found = re.findall(r"^\s*(?:from|import)\s+(minutes[\w.]*)", source, flags=re.MULTILINE)
+        outside = {name for name in found if not name.startswith("minutes.formatting")}
+        assert outside <= {"minutes.errors", "minutes.i18n"}, (module.__name__, outside)
+
+
+EXAMPLE_NAMES = {"date": date, "datetime": datetime, "time": time, "Decimal": Decimal}
+"""What the examples in the docstrings use without importing it."""
 
 
 def test_doctests() -> None:
+    attempted = 0
     with language("en"):  # the examples show the English source text of the messages
-        result = doctest.testmod(fmt, optionflags=doctest.ELLIPSIS)
-    assert result.attempted > 40
-    assert result.failed == 0
+        for module in MODULES:
+            result = doctest.testmod(module, extraglobs=EXAMPLE_NAMES, optionflags=doctest.ELLIPSIS)
+            assert result.failed == 0, module.__name__
+            attempted += result.attempted
+    assert attempted > 40
 
 
 # --- properties -----------------------------------------------------------------------------------

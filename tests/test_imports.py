@@ -1,9 +1,11 @@
-"""Import direction (ARCHITECTURE.md, "Modules"): data flows one way, and only the CLI talks to the
-terminal. Read with ``ast``, so a lazy import inside a function counts as much as one at the top."""
+"""The map of ``docs/architecture.md``, enforced: every module has its layer, nothing imports from
+a layer above its own, the writers stay apart, and only the command line talks to the terminal.
+Read with ``ast``, so a lazy import inside a function counts as much as one at the top."""
 
 from __future__ import annotations
 
 import ast
+import re
 from functools import cache
 from pathlib import Path
 
@@ -75,7 +77,7 @@ def third_party(name: str) -> set[str]:
 def test_the_walk_finds_the_modules() -> None:
     for expected in ("minutes.model", "minutes.load", "minutes.writers.pdf", "minutes.cli"):
         assert expected in MODULES
-    assert "minutes.errors" in internal("minutes.load")
+    assert "minutes.errors" in internal("minutes.load.reader")
     assert "minutes.writers.pdf" in internal("minutes.api")  # a lazy import inside a method
 
 
@@ -97,32 +99,159 @@ def test_writers_stay_downstream(name: str) -> None:
     assert not reachable(name) & upstream, reachable(name) & upstream
 
 
-MODEL = {m for m in MODULES if m == "minutes.model" or m.startswith("minutes.model.")}
-ALLOWED = {
-    "minutes.errors": set(),
-    "minutes.i18n": set(),
-    "minutes.resources": set(),
-    "minutes.formatting": {"minutes.errors", "minutes.i18n"},
-    **{name: {"minutes.errors", "minutes.formatting"} | MODEL for name in MODEL},
-    "minutes.profiles": {"minutes.errors", "minutes.resources"},
-}
+LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
+    (
+        "ground",
+        frozenset(
+            {
+                "errors",
+                "i18n",
+                "paths",
+                "resources",
+                "markdown",
+                "vocabulary",
+                "schema_fields",
+                "standins",
+            }
+        ),
+    ),
+    ("values", frozenset({"formatting", "profiles", "files", "inputs"})),
+    ("model", frozenset({"model", "tree"})),
+    ("facts", frozenset({"facts"})),
+    ("reading", frozenset({"load", "view"})),
+    ("making", frozenset({"compose", "expressions", "dump", "schema"})),
+    ("writing", frozenset({"writers", "starter", "manifest"})),
+    ("checking", frozenset({"check", "validate"})),
+    ("facade", frozenset({"api"})),
+    ("services", frozenset({"batch"})),
+    ("front ends", frozenset({"cli", "web", "__main__"})),
+)
+"""The layers of ``docs/architecture.md``, lowest first. A unit (a top-level module or package
+of ``minutes``) may import units of its own layer or below, never above; inside a unit, anything
+goes."""
+
+RANK = {unit: rank for rank, (_layer, units) in enumerate(LAYERS) for unit in units}
 
 
-@pytest.mark.parametrize("name", sorted(ALLOWED))
-def test_lower_modules_import_nothing_above_them(name: str) -> None:
-    assert internal(name) <= ALLOWED[name], internal(name) - ALLOWED[name]
+def unit_of(name: str) -> str:
+    """``minutes.check.locate`` → ``check``; the package itself is ``minutes``."""
+    parts = name.split(".")
+    return parts[1] if len(parts) > 1 else "minutes"
 
 
-def test_lower_modules_read_no_files_through_yaml_or_templates() -> None:
-    for name in (*sorted(MODEL), "minutes.formatting", "minutes.errors"):
-        assert not third_party(name) & {"jinja2", "ruamel", "yaml", "weasyprint", "docx"}
+UNITS = sorted({unit_of(name) for name in MODULES} - {"minutes"})
+
+
+def test_every_unit_has_its_place_on_the_map() -> None:
+    assert set(UNITS) == set(RANK), (set(UNITS) - set(RANK), set(RANK) - set(UNITS))
+
+
+def imports_from_above(name: str, deps: set[str]) -> list[str]:
+    """Those of ``deps`` (modules ``name`` imports) in a layer above ``name``'s."""
+    here = RANK[unit_of(name)]
+    return sorted(
+        dep for dep in deps if unit_of(dep) != unit_of(name) and RANK[unit_of(dep)] > here
+    )
+
+
+@pytest.mark.parametrize("name", sorted(m for m in MODULES if m != "minutes"))
+def test_nothing_imports_a_layer_above_its_own(name: str) -> None:
+    above = imports_from_above(name, internal(name))
+    assert not above, f"{name} ({LAYERS[RANK[unit_of(name)]][0]}) imports {above} from above"
+
+
+def _unit_graph() -> dict[str, set[str]]:
+    graph: dict[str, set[str]] = {unit: set() for unit in UNITS}
+    for name in MODULES:
+        if name == "minutes":
+            continue
+        for dep in internal(name):
+            if unit_of(dep) not in (unit_of(name), "minutes"):
+                graph[unit_of(name)].add(unit_of(dep))
+    return graph
+
+
+def test_units_of_one_layer_import_each_other_one_way() -> None:
+    """No cycle between units: in a layer too, one unit is below the other."""
+    graph = _unit_graph()
+    done: set[str] = set()
+
+    def visit(unit: str, path: tuple[str, ...]) -> None:
+        assert unit not in path, " → ".join((*path, unit))
+        if unit in done:
+            return
+        for dep in sorted(graph[unit]):
+            visit(dep, (*path, unit))
+        done.add(unit)
+
+    for unit in UNITS:
+        visit(unit, ())
+
+
+def test_the_map_catches_an_import_from_above() -> None:
+    """The rule can fail: the model importing the loader, or the loader the command, is caught."""
+    assert imports_from_above("minutes.model.meeting", {"minutes.load.reader"}) == [
+        "minutes.load.reader"
+    ]
+    assert imports_from_above("minutes.load", {"minutes.cli.say", "minutes.errors"}) == [
+        "minutes.cli.say"
+    ]
+    assert imports_from_above("minutes.load.reader", {"minutes.load.limits"}) == []
+
+
+def test_the_package_face_is_what_the_docs_call_public() -> None:
+    """docs/api.md gives each public name a heading; nothing more, nothing less is public."""
+    import minutes
+
+    guide = (PACKAGE.parent / "docs" / "api.md").read_text(encoding="utf-8")
+    documented = re.findall(r"^### `(\w+)`$", guide, flags=re.MULTILINE)
+    assert sorted(documented) == sorted(minutes.__all__)
+    for name in minutes.__all__:
+        assert getattr(minutes, name) is not None
+
+
+ARCHITECTURE = PACKAGE.parent / "docs" / "architecture.md"
+
+
+@pytest.mark.parametrize("name", sorted(MODULES))
+def test_the_architecture_names_every_module(name: str) -> None:
+    path = MODULES[name].relative_to(PACKAGE.parent).as_posix()
+    shown = path.removesuffix("/__init__.py") + ("/" if path.endswith("__init__.py") else "")
+    assert shown in ARCHITECTURE.read_text(encoding="utf-8"), f"docs/architecture.md: {shown}"
+
+
+_CITED = re.compile(r"(?<![\w/.-])((?:docs/)?[\w-]+\.md)\b")
+
+
+def _cited_documents() -> list[tuple[str, str]]:
+    found = []
+    roots = [PACKAGE, PACKAGE.parent / "tests", PACKAGE.parent / "templates"]
+    for root in roots:
+        for path in sorted(root.rglob("*")):
+            if path.suffix not in (".py", ".j2", ".yaml", ".js", ".css", ".html"):
+                continue
+            for cited in _CITED.findall(path.read_text(encoding="utf-8", errors="replace")):
+                found.append((path.relative_to(PACKAGE.parent).as_posix(), cited))
+    return found
+
+
+def test_every_document_the_code_cites_is_in_the_repository() -> None:
+    root = PACKAGE.parent
+    cited = _cited_documents()
+    assert ("minutes/cli/say.py", "cli.md") in cited  # the walk finds citations at all
+    missing = [
+        (where, name)
+        for where, name in cited
+        if not (root / name).is_file() and not (root / "docs" / name).is_file()
+    ]
+    assert not missing, missing
 
 
 @pytest.mark.parametrize("name", sorted(MODULES))
 def test_nothing_imports_the_cli(name: str) -> None:
-    if name in ("minutes.cli", "minutes.__main__"):
+    if unit_of(name) in ("cli", "__main__"):
         return
-    assert "minutes.cli" not in imports(name)
+    assert not any(unit_of(dep) == "cli" for dep in internal(name))
 
 
 def _terminal_uses(name: str) -> list[str]:
@@ -148,9 +277,9 @@ def _terminal_uses(name: str) -> list[str]:
 
 @pytest.mark.parametrize("name", sorted(MODULES))
 def test_only_the_cli_prints_exits_or_reads_argv(name: str) -> None:
-    if name == "minutes.cli":
-        assert _terminal_uses(name), "the check finds nothing even in the CLI"
+    if unit_of(name) == "cli":
         return
+    assert _terminal_uses("minutes.cli.say"), "the check finds nothing even in the CLI"
     uses = _terminal_uses(name)
     if name == "minutes.__main__":  # `raise SystemExit(main())` is what it is for
         uses = [u for u in uses if not u.startswith("raise SystemExit")]

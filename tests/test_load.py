@@ -9,7 +9,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import FLAGSHIP, MINIMAL_PARTY, MINIMAL_STATE
+from conftest import (
+    FLAGSHIP,
+    IMPOSSIBLE_DATE,
+    MINIMAL_PARTY,
+    MINIMAL_STATE,
+    with_impossible_date,
+)
 
 import minutes
 from minutes import InputError, Minutes, Problem
@@ -204,11 +210,11 @@ def test_wrong_type_in_a_single_vote_mapping(state_text: str) -> None:
 
 
 def test_impossible_date_is_reported_at_its_line(state_text: str) -> None:
-    text = state_text.replace("date: 2025-08-12", "date: 2018-02-30")
+    text = with_impossible_date(state_text)
     problem = the_problem(text)
     assert_located(problem)
     assert problem.field == "date"
-    assert problem.line == line_of(text, "date: 2018-02-30")
+    assert problem.line == line_of(text, f"date: {IMPOSSIBLE_DATE}")
 
 
 def test_end_before_start(state_text: str) -> None:
@@ -309,15 +315,15 @@ def test_duplicate_keys(state_text: str) -> None:
 
 def test_all_problems_at_once_sorted_by_line(state_text: str) -> None:
     text = (
-        state_text.replace("number: 5", "number: năm")
-        .replace("date: 2025-08-12", "date: 2018-02-30")
+        with_impossible_date(state_text)
+        .replace("number: 5", "number: năm")
         .replace("- title: Kết quả thu ngân sách tháng 7", '- title: ""')
     )
     problems = problems_of(text)
     assert [p.field for p in problems] == ["number", "date", "agenda[1].title"]
     assert [p.line for p in problems] == [
         line_of(text, "number: năm"),
-        line_of(text, "date: 2018-02-30"),
+        line_of(text, f"date: {IMPOSSIBLE_DATE}"),
         line_of(text, 'title: ""'),
     ]
     for problem in problems:

@@ -13,7 +13,9 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import sysconfig
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -50,8 +52,16 @@ def test_every_folder_of_the_wheel_is_a_listed_package() -> None:
 SOURCES = ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md", "LICENSE", "babel.cfg")
 
 
-@pytest.mark.slow
-def test_the_wheel_builds_without_a_warning_and_carries_everything(tmp_path: Path) -> None:
+@dataclass(frozen=True)
+class Built:
+    wheel: Path
+    output: str
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The wheel, built by pip from a copy of the sources (as ``pip install .`` builds it)."""
+    tmp_path = tmp_path_factory.mktemp("wheel")
     source = tmp_path / "minutes-src"
     source.mkdir()
     for name in SOURCES:
@@ -69,19 +79,26 @@ def test_the_wheel_builds_without_a_warning_and_carries_everything(tmp_path: Pat
     )
     output = built.stdout + built.stderr
     assert built.returncode == 0, output
+    [wheel] = (tmp_path / "dist").glob("minutes-*.whl")
+    return Built(wheel, output)
+
+
+@pytest.mark.slow
+def test_the_wheel_builds_without_a_warning_and_carries_everything(built: Built) -> None:
+    output = built.output
     # this workplace's pip configuration warns about its own package index folders; not ours
     ours = [line for line in output.splitlines() if "Location 'file:" not in line]
     noisy = [line for line in ours if any(word in line for word in WARNINGS)]
     assert not noisy, "\n".join(noisy)
 
-    [wheel] = (tmp_path / "dist").glob("minutes-*.whl")
-    names = set(zipfile.ZipFile(wheel).namelist())
+    names = set(zipfile.ZipFile(built.wheel).namelist())
     for expected in (
         "minutes/py.typed",
         "minutes/locale/vi/LC_MESSAGES/minutes.mo",
         "minutes/templates/bien-ban.xhtml.j2",
         "minutes/templates/profiles/state.yaml",
-        "minutes/templates/profiles/party.yaml",
+        "minutes/templates/profiles/party-2018.yaml",
+        "minutes/templates/profiles/party-2026.yaml",
         "minutes/templates/web/page.html.j2",
         "minutes/templates/web/static/app.js",
         "minutes/templates/web/static/app.css",
@@ -91,3 +108,74 @@ def test_the_wheel_builds_without_a_warning_and_carries_everything(tmp_path: Pat
     ):
         assert expected in names, expected
     assert not [name for name in names if name.endswith(".po")]  # compiled, not shipped
+
+
+@pytest.mark.slow
+def test_the_installed_wheel_renders_the_flagship_on_its_own(built: Built, tmp_path: Path) -> None:
+    """The wheel in a fresh virtual environment, run from a folder with no sources in it: its
+    templates, profiles, fonts and compiled catalog are all it has. The dependencies come from
+    this environment (a ``.pth`` file), so the test needs no network; minutes itself must be the
+    wheel's copy, which the check of ``minutes.__file__`` makes sure of."""
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    python = venv / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
+    site = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    installed = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "--target",  # not --python: pip would see this environment's minutes there too
+            site,
+            str(built.wheel),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+    (Path(site) / "dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    work = tmp_path / "office"
+    work.mkdir()
+    shutil.copy2(ROOT / "examples" / FLAGSHIP, work / FLAGSHIP)
+    environment = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": str(tmp_path)}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(python), *args],
+            capture_output=True,
+            text=True,
+            cwd=work,
+            env=environment,
+            timeout=300,
+        )
+
+    where = run("-c", "import minutes; print(minutes.__file__)")
+    assert where.stdout.startswith(site), where.stdout + where.stderr
+    rendered = run("-m", "minutes", "render", FLAGSHIP, "-o", "ra")
+    assert rendered.returncode == 0, rendered.stderr
+    assert "Đã ghi" in rendered.stdout  # the compiled catalog speaks Vietnamese
+
+    import docx
+    import pdfplumber
+
+    stem = FLAGSHIP.removesuffix(".yaml")
+    with pdfplumber.open(work / "ra" / f"{stem}.pdf") as pdf:
+        first = pdf.pages[0]
+        assert "BIÊN BẢN" in (first.extract_text() or "")
+        faces = {char["fontname"].split("+")[-1] for char in first.chars}
+        assert faces and all(face.startswith("Minutes-Serif") for face in faces), faces
+    paragraphs = [p.text for p in docx.Document(str(work / "ra" / f"{stem}.docx")).paragraphs]
+    assert any("BIÊN BẢN" in text for text in paragraphs)
+    refused = run("-m", "minutes", "validate", "khong-co.yaml")
+    assert refused.returncode == 1 and "Không tìm thấy" in refused.stdout + refused.stderr
+
+
+FLAGSHIP = "hoi-nghi-btv-tinh-uy-thai-binh-lan-100.yaml"

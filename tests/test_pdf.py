@@ -168,7 +168,7 @@ def test_national_title(source: Path, outputs) -> None:
     match = pdf.find(pdf.profile.wording.national_title)
     assert match.page == 0
     assert_styled(match, pdf.profile.role("national-title"))
-    expected = {"state": (13, True), "party": (15, True)}[pdf.profile.id]
+    expected = {"state": (13, True), "party": (15, True)}[pdf.profile.family or pdf.profile.id]
     assert (round(match.ink[0]["size"]), is_bold(match.ink[0])) == expected
 
 
@@ -283,7 +283,7 @@ def test_rules_have_the_length_the_profile_asks(source: Path, outputs) -> None:
     pdf = outputs.pdf(source)
     ruled = ruled_paragraphs(pdf, outputs.document(source))
     expected = {"state": {"motto", "org", "trich-yeu"}, "party": {"national-title"}}
-    assert {name for name, _role, _match in ruled} == expected[pdf.profile.id]
+    assert {name for name, _role, _match in ruled} == expected[pdf.profile.family or pdf.profile.id]
     for name, role, match in ruled:
         rule = pdf.rule_under(match)
         text_width = match.x1 - match.x0

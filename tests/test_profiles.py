@@ -1,5 +1,6 @@
-"""Profiles: the format rules as data, checked against FORMAT-RULES.md, and the same in both
-writers (the parity test)."""
+"""Profiles: the format rules as data, checked against the official values (``docs/format.md``,
+from Nghị định 30/2020/NĐ-CP Phụ lục I and Hướng dẫn 36-HD/VPTW), and the same in both writers
+(the parity test)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import MINIMAL_PARTY, MINIMAL_STATE
+from conftest import DATA, MINIMAL_PARTY, MINIMAL_STATE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 
 from minutes import InputError, InternalError
@@ -16,8 +17,13 @@ from minutes.resources import fonts_dir, profiles_dir
 from minutes.writers.css import SINGLE_LINE, stylesheet
 from minutes.writers.docx import STYLE_NAMES
 
-PROFILES = ("state", "party")
-RENDERED = {"state": MINIMAL_STATE, "party": MINIMAL_PARTY}
+PROFILES = ("state", "party-2018", "party-2026")
+"""The built-in profiles."""
+RENDERED = {
+    "state": MINIMAL_STATE,
+    "party-2018": MINIMAL_PARTY,
+    "party-2026": DATA / "minimal-party-2026.yaml",
+}
 
 
 @pytest.fixture(params=PROFILES)
@@ -25,7 +31,7 @@ def profile(request: pytest.FixtureRequest) -> Profile:
     return load_profile(request.param)
 
 
-def test_both_profiles_are_shipped() -> None:
+def test_the_builtin_profiles_are_shipped() -> None:
     assert set(PROFILES) <= set(available_profiles())
 
 
@@ -54,11 +60,13 @@ def test_a_profile_missing_a_role_is_refused(tmp_path: Path) -> None:
     assert broken != text
     path = tmp_path / "broken.yaml"
     path.write_text(broken, encoding="utf-8")
-    with pytest.raises(InternalError, match="motto"):
+    with pytest.raises(InputError, match="motto") as caught:
         read_profile(path)
+    problem = caught.value.problems[0]
+    assert (problem.file, problem.field) == (str(path), "roles")
 
 
-# -- the values of FORMAT-RULES.md -----------------------------------------------------------------
+# -- the official values (docs/format.md) ----------------------------------------------------------
 
 
 @pytest.mark.parametrize("name", PROFILES)
@@ -120,8 +128,9 @@ def test_state_body_and_signatures() -> None:
     assert 13 <= number.size_pt <= 14 and number.align == "center" and not number.bold
 
 
-def test_party_header_roles() -> None:
-    p = load_profile("party")
+@pytest.mark.parametrize("name", ["party-2018", "party-2026"])
+def test_party_header_roles(name: str) -> None:
+    p = load_profile(name)
     assert p.wording.national_title == "ĐẢNG CỘNG SẢN VIỆT NAM"
     assert p.wording.motto is None
     title = p.role("national-title")
@@ -142,8 +151,9 @@ def test_party_header_roles() -> None:
     assert p.role("number").size_pt == 14
 
 
-def test_party_body_and_signatures() -> None:
-    p = load_profile("party")
+@pytest.mark.parametrize("name", ["party-2018", "party-2026"])
+def test_party_body_and_signatures(name: str) -> None:
+    p = load_profile(name)
     body = p.role("body")
     assert 14 <= body.size_pt <= 15 and body.align == "justify"
     assert body.indent_first_mm == 10 and body.space_before_pt >= 6
@@ -160,8 +170,8 @@ def test_party_body_and_signatures() -> None:
 @pytest.mark.parametrize(
     ("name", "number", "symbol", "expected"),
     [
-        ("party", 100, "BB/TU", "Số 100-BB/TU"),
-        ("party", 5, "BB/TU", "Số 05-BB/TU"),
+        ("party-2018", 100, "BB/TU", "Số 100-BB/TU"),
+        ("party-2026", 5, "BB/TU", "Số 05-BB/TU"),
         ("state", 5, "BB-UBND", "Số: 05/BB-UBND"),
         ("state", 12, "BB-UBND", "Số: 12/BB-UBND"),
         ("state", 123, "BB-UBND", "Số: 123/BB-UBND"),
@@ -173,7 +183,7 @@ def test_number_and_symbol(name: str, number: int, symbol: str, expected: str) -
 
 @pytest.mark.parametrize(
     ("name", "symbol", "start", "end"),
-    [("state", "BB-UBND", "Số:", "/BB-UBND"), ("party", "BB/TU", "Số", "-BB/TU")],
+    [("state", "BB-UBND", "Số:", "/BB-UBND"), ("party-2026", "BB/TU", "Số", "-BB/TU")],
 )
 def test_number_left_blank_when_missing(name: str, symbol: str, start: str, end: str) -> None:
     blank = load_profile(name).format_number(None, symbol)

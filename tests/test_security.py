@@ -24,9 +24,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import minutes
-from minutes.api import MAX_NAME_BYTES, safe_output_name, safe_output_path
 from minutes.compose import Composer
 from minutes.errors import TemplateDataError
+from minutes.files import MAX_NAME_BYTES, safe_output_name, safe_output_path
 from minutes.i18n import set_language
 from minutes.resources import fonts_dir, templates_dir
 from minutes.writers.pdf import PdfWriter, allowed_roots, is_allowed_url
@@ -48,11 +48,7 @@ BASE_FIELDS = {
 }
 
 
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language(None)
+pytestmark = pytest.mark.usefixtures("english")  # messages in English (conftest.py)
 
 
 def meeting(**changes: Any) -> minutes.Minutes:

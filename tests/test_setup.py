@@ -36,7 +36,8 @@ from cli_support import (  # noqa: F401  (an autouse fixture)
 )
 
 import minutes
-from minutes.cli import EXIT_SETUP, WEB_PACKAGES
+from minutes.cli import EXIT_SETUP
+from minutes.cli.needs import WEB_PACKAGES
 
 FLAGSHIP = ROOT / "examples" / "hoi-nghi-btv-tinh-uy-thai-binh-lan-100.yaml"
 CFFI_MESSAGE = (
@@ -84,8 +85,9 @@ def no_pango(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     for name in [n for n in sys.modules if n == "weasyprint" or n.startswith("weasyprint.")]:
         monkeypatch.delitem(sys.modules, name)
     monkeypatch.setattr(sys, "meta_path", [_NoPango(), *sys.meta_path])
-    monkeypatch.setattr(minutes.api, "_default", None)  # a renderer with no PDF writer yet
+    minutes.api.default_renderer.cache_clear()  # a renderer with no PDF writer yet
     yield
+    minutes.api.default_renderer.cache_clear()
 
 
 def test_the_hook_really_stops_weasyprint(no_pango: None) -> None:
@@ -444,14 +446,14 @@ def test_serve_with_no_web_package_at_all_in_a_fresh_process() -> None:
 def test_the_pip_command_is_for_the_python_that_runs_minutes(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from minutes.cli import _pip_install
+    from minutes.cli.needs import pip_install
 
     monkeypatch.setattr(sys, "executable", str(tmp_path / "venv" / "bin" / "python3"))
     monkeypatch.setattr(shutil, "which", lambda name: "/usr/bin/python3")
-    assert _pip_install("minutes[web]") == f'{sys.executable} -m pip install "minutes[web]"'
+    assert pip_install("minutes[web]") == f'{sys.executable} -m pip install "minutes[web]"'
     monkeypatch.setattr(shutil, "which", lambda name: sys.executable)
-    assert _pip_install("minutes[web]") == 'python3 -m pip install "minutes[web]"'
+    assert pip_install("minutes[web]") == 'python3 -m pip install "minutes[web]"'
     spaced = r"C:\Users\Nguyễn Văn An\AppData\Local\Programs\Python\Python312\python.exe"
     monkeypatch.setattr(sys, "executable", spaced)
     monkeypatch.setattr(shutil, "which", lambda name: None)
-    assert _pip_install("minutes[web]") == f'"{spaced}" -m pip install "minutes[web]"'
+    assert pip_install("minutes[web]") == f'"{spaced}" -m pip install "minutes[web]"'

@@ -15,7 +15,14 @@ from minutes.check.report import Choice
 from minutes.check.text import first_heading
 from minutes.formatting import format_date_short
 from minutes.i18n import _
-from minutes.profiles import Profile, available_profiles, load_profile
+from minutes.profiles import (
+    Profile,
+    all_profiles,
+    builtin_profiles,
+    families,
+    in_force,
+    resolve,
+)
 
 
 def lines_of(layout: Layout) -> list[str]:
@@ -30,17 +37,13 @@ def choose(layout: Layout, profile: str | Profile | None = None) -> Choice | Non
     date, dated_by = dated if dated else (None, None)
     heading: str | None = None
     if profile is None:
-        profiles = [load_profile(name) for name in available_profiles()]
-        found = first_heading(
-            " ".join(lines[:40]), {p.id: p.wording.national_title for p in profiles}
-        )
+        found = _by_heading(lines, builtin_profiles()) or _by_heading(lines, all_profiles())
         if found is None:
             return None
-        _name, heading = found
-        family = [p for p in profiles if p.wording.national_title == heading]
-        chosen = _in_force(family, date)
+        heading, family = found
+        chosen = in_force(family, date)
     else:
-        chosen = load_profile(profile) if isinstance(profile, str) else profile
+        chosen = resolve(profile, date) if isinstance(profile, str) else profile
     return Choice(
         chosen,
         detected=profile is None,
@@ -51,29 +54,22 @@ def choose(layout: Layout, profile: str | Profile | None = None) -> Choice | Non
     )
 
 
-def _applies(profile: Profile, date: dt.date) -> bool:
-    validity = profile.validity
-    if validity is None:
-        return True
-    after = validity.since is None or date >= validity.since
-    before = validity.until is None or date < validity.until
-    return after and before
+def _by_heading(lines: list[str], profiles: list[Profile]) -> tuple[str, list[Profile]] | None:
+    """The heading the document carries, and the profiles of ``profiles`` that print it. The
+    built-in profiles are tried first: an office's own profile on the State's heading (a
+    company's) is measured against only when it is named."""
+    found = first_heading(" ".join(lines[:40]), {p.id: p.wording.national_title for p in profiles})
+    if found is None:
+        return None
+    heading = found[1]
+    return heading, [p for p in profiles if p.wording.national_title == heading]
 
 
-def _in_force(family: list[Profile], date: dt.date | None) -> Profile:
-    """The profile of the family whose text applies on ``date``; without a date, or when none
-    applies, the newest (the one that took effect last)."""
-
-    def since(profile: Profile) -> dt.date:
-        validity = profile.validity
-        return validity.since if validity and validity.since else dt.date.min
-
-    newest = sorted(family, key=since, reverse=True)
-    if date is not None:
-        for profile in newest:
-            if _applies(profile, date):
-                return profile
-    return newest[0]
+def _successor(profile: Profile, date: dt.date) -> Profile | None:
+    """The profile of ``profile``'s family in force on ``date``, when it is another one."""
+    members = families().get(profile.family or "", [])
+    chosen = in_force(members, date) if members else None
+    return chosen if chosen is not None and chosen.id != profile.id else None
 
 
 def _notes(profile: Profile, date: dt.date | None) -> list[str]:
@@ -81,14 +77,21 @@ def _notes(profile: Profile, date: dt.date | None) -> list[str]:
     if validity is None or date is None:
         return []
     if validity.until is not None and date >= validity.until:
+        newer = validity.replaced_by or _("a newer text")
+        until = format_date_short(validity.until)
+        successor = _successor(profile, date)
+        if successor is not None:
+            return [
+                _(
+                    "{newer} replaced these rules from {until}: a document of this date follows "
+                    "the profile {profile}"
+                ).format(newer=newer, until=until, profile=successor.id)
+            ]
         return [
             _(
                 "{newer} replaced these rules from {until}; no profile follows it yet, so the "
                 "document is measured against the rules it replaced"
-            ).format(
-                newer=validity.replaced_by or _("a newer text"),
-                until=format_date_short(validity.until),
-            )
+            ).format(newer=newer, until=until)
         ]
     if validity.since is not None and date < validity.since:
         return [

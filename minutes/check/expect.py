@@ -13,18 +13,9 @@ from typing import Any
 
 from minutes.check.geometry import NO_RULE
 from minutes.check.text import clean, key
-from minutes.i18n import N_, _, current_language
+from minutes.i18n import N_, _, decimal_text
 
 EPSILON = 1e-9
-
-
-def number(value: float, decimals: int = 1) -> str:
-    """``value`` as the reader writes it: ``30,5`` in Vietnamese, ``30.5`` in English; no
-    trailing ``,0`` for whole numbers."""
-    text = f"{value:.{decimals}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text.replace(".", ",") if current_language() == "vi" else text
 
 
 WORDS: dict[str, str] = {
@@ -57,7 +48,7 @@ def word(value: object) -> str:
     are: they are text read from the document)."""
     if isinstance(value, str) and value.startswith("off-centre:"):
         offset = float(value.split(":", 1)[1])
-        return _("{offset} mm off centre").format(offset=number(offset))
+        return _("{offset} mm off centre").format(offset=decimal_text(offset, 1))
     text = WORDS.get(value) if isinstance(value, str) else None
     return _(text) if text is not None else str(value)
 
@@ -118,16 +109,16 @@ class Between(Expectation):
 
     def describe(self) -> str:
         if self.low == self.high:
-            return f"{number(self.low, 2)} {self.unit} (±{number(self.tolerance, 2)})"
+            return f"{decimal_text(self.low, 2)} {self.unit} (±{decimal_text(self.tolerance, 2)})"
         return _("{low}–{high} {unit} (profile: {preferred})").format(
-            low=number(self.low, 2),
-            high=number(self.high, 2),
+            low=decimal_text(self.low, 2),
+            high=decimal_text(self.high, 2),
             unit=self.unit,
-            preferred=number(self.preferred, 2),
+            preferred=decimal_text(self.preferred, 2),
         )
 
     def show(self, value: Any) -> str:
-        return f"{number(float(value), 1)} {self.unit}"
+        return f"{decimal_text(float(value), 1)} {self.unit}"
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -152,11 +143,11 @@ class OneOf(Expectation):
         return any(abs(float(value) - v) <= self.tolerance + EPSILON for v in self.values)
 
     def describe(self) -> str:
-        shown = _(" or ").join(number(v, 2) for v in self.values)
-        return f"{shown} {self.unit} (±{number(self.tolerance, 2)})"
+        shown = _(" or ").join(decimal_text(v, 2) for v in self.values)
+        return f"{shown} {self.unit} (±{decimal_text(self.tolerance, 2)})"
 
     def show(self, value: Any) -> str:
-        return f"{number(float(value), 1)} {self.unit}"
+        return f"{decimal_text(float(value), 1)} {self.unit}"
 
     def as_json(self) -> dict[str, Any]:
         return {"one_of": list(self.values), "preferred": self.preferred, "unit": self.unit}
@@ -176,11 +167,12 @@ class Paper(Expectation):
         )
 
     def describe(self) -> str:
-        return f"{number(self.width)} × {number(self.height)} mm (±{number(self.tolerance)})"
+        size = f"{decimal_text(self.width, 1)} × {decimal_text(self.height, 1)} mm"
+        return f"{size} (±{decimal_text(self.tolerance, 1)})"
 
     def show(self, value: Any) -> str:
         width, height = value
-        return f"{number(width)} × {number(height)} mm"
+        return f"{decimal_text(width, 1)} × {decimal_text(height, 1)} mm"
 
     def as_json(self) -> dict[str, Any]:
         return {"width": self.width, "height": self.height, "tolerance": self.tolerance}
@@ -246,20 +238,20 @@ class RuleUnder(Expectation):
         if self.low is None or self.high is None:
             return _("no rule")
         if self.low == self.high:
-            span = number(self.low * 100, 0) + "%"
+            span = decimal_text(self.low * 100, 0) + "%"
         else:
-            span = f"{number(self.low * 100, 0)}–{number(self.high * 100, 0)}%"
+            span = f"{decimal_text(self.low * 100, 0)}–{decimal_text(self.high * 100, 0)}%"
         return _("{span} of the text's length (±{tolerance}%), centred").format(
-            span=span, tolerance=number(self.tolerance * 100, 0)
+            span=span, tolerance=decimal_text(self.tolerance * 100, 0)
         )
 
     def show(self, value: Any) -> str:
         if value == NO_RULE:
             return _("no rule")
         ratio, offset = value
-        text = _("{percent}% of the text's length").format(percent=number(ratio * 100, 1))
+        text = _("{percent}% of the text's length").format(percent=decimal_text(ratio * 100, 1))
         if offset is not None and abs(offset) > self.centre_mm:
-            text += ", " + _("{offset} mm off centre").format(offset=number(offset, 1))
+            text += ", " + _("{offset} mm off centre").format(offset=decimal_text(offset, 1))
         return text
 
     def as_json(self) -> dict[str, Any]:

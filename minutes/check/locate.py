@@ -212,7 +212,8 @@ def _right_column(found: Found, right: list[Piece], box: Box, profile: Profile) 
 def _left_column(found: Found, left: list[Piece], box: Box, profile: Profile) -> None:
     number = next((p for p in left if _is_number_line(p.text)), None)
     above = [p for p in left if number is None or p.top < number.top - 0.1]
-    stars = [p for p in above if p.text.strip() == "*"]
+    mark = profile.wording.org_mark  # "*" for the Party, "***" for the Đoàn
+    stars = [p for p in above if mark and p.text.strip() == mark.strip()]
     names = [p for p in above if p not in stars and geo.texts([p]) and not is_rule_text(p.text)]
     parent, org = split_org_lines(names)
 
@@ -224,7 +225,7 @@ def _left_column(found: Found, left: list[Piece], box: Box, profile: Profile) ->
 
     place("parent-org", parent, _("no parent body (it is optional)"))
     place("org", org, _("no issuing body above the number"))
-    place("org-mark", stars[:1], _("no star under the issuing body"))
+    place("org-mark", stars[:1], _("no mark (*) under the issuing body"))
     place("number", [number] if number else [], _("no line starting with “Số” in the header"))
 
 

@@ -9,16 +9,7 @@ than vanish from the minutes.
 
 from __future__ import annotations
 
-from minutes.model.meeting import (
-    PROFILES,
-    Appendix,
-    Minutes,
-    Organization,
-    Positions,
-    ProfileName,
-    Signer,
-    nearest_position,
-)
+from minutes.model.meeting import Appendix, Minutes, Organization, ProfileName, Signer
 from minutes.model.parts import (
     PART_KINDS,
     AgendaItem,
@@ -41,7 +32,6 @@ from minutes.model.when import as_datetime
 __all__ = [
     "BLANK_CELLS",
     "PART_KINDS",
-    "PROFILES",
     "AbsentPerson",
     "AgendaItem",
     "Appendix",
@@ -61,7 +51,6 @@ __all__ = [
     "Organization",
     "Part",
     "Person",
-    "Positions",
     "ProfileName",
     "Session",
     "Signer",
@@ -73,5 +62,4 @@ __all__ = [
     "VotePart",
     "as_datetime",
     "clean_text",
-    "nearest_position",
 ]

@@ -11,7 +11,8 @@ each message can name the field to write; here only what one field, or a pair, m
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from pathlib import Path
+from typing import Annotated, Any
 
 from pydantic import Field, PrivateAttr, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
@@ -21,11 +22,12 @@ from minutes.model.people import AbsentPerson, Board, Members, People, Person
 from minutes.model.tables import Table
 from minutes.model.text import Markdown, Strict, Text, WholeNumber
 from minutes.model.when import Moment, as_datetime, end_not_before_start
+from minutes.paths import Positions, nearest_position
+from minutes.profiles import Profile, resolve
 
-PROFILES = ("state", "party")
-ProfileName = Literal["state", "party"]
-
-Positions = dict[tuple[str | int, ...], tuple[int, int]]
+ProfileName = Annotated[str, Field(min_length=1, max_length=200, pattern=r"^\S(.*\S)?$")]
+"""A profile's name (``state``, ``party``, ``party-2026``) or a profile file (``doan.yaml``): what
+it names is looked up when the meeting is read (:func:`minutes.profiles.resolve`)."""
 
 
 class Organization(Strict):
@@ -74,7 +76,7 @@ class Minutes(Strict):
     number: WholeNumber | None = Field(default=None, ge=1)
     symbol: Text | None = Field(default=None, min_length=1)
     confidential: Text | None = Field(default=None, min_length=1)
-    place: Text | None = Field(default=None, validate_default=True)
+    place: Text | None = None
     date: dt.date
     place_date: bool | None = None
     """Print the place and date line (the Party profile does; the state's Mẫu 1.9 does not)."""
@@ -113,12 +115,28 @@ class Minutes(Strict):
 
     _source: str | None = PrivateAttr(default=None)
     _positions: Positions = PrivateAttr(default_factory=dict)
+    _profile: Profile | None = PrivateAttr(default=None)
 
     def with_origin(self, source: str, positions: Positions) -> Minutes:
         """Remember the file this came from and where each field is in it (for later errors)."""
         self._source = source
         self._positions = positions
         return self
+
+    def with_profile(self, profile: Profile) -> Minutes:
+        """Remember the profile ``profile:`` named, found when the file was read."""
+        self._profile = profile
+        return self
+
+    @property
+    def format_profile(self) -> Profile:
+        """The profile the minutes are drawn in: the one found when the file was read, else the
+        one ``profile`` names (a file relative to the working folder)."""
+        if self._profile is None:
+            source = Path(self._source) if self._source else None
+            folder = source.parent if source is not None and source.is_file() else None
+            self._profile = resolve(self.profile, self.date, folder)
+        return self._profile
 
     @property
     def source(self) -> str | None:
@@ -139,13 +157,6 @@ class Minutes(Strict):
     def _symbol_has_no_spaces(cls, value: str | None) -> str | None:
         if value is not None and " " in value:
             raise PydanticCustomError("symbol_spaces", "symbol has spaces")
-        return value
-
-    @field_validator("place")
-    @classmethod
-    def _party_needs_place(cls, value: str | None, info: ValidationInfo) -> str | None:
-        if not value and info.data.get("profile") == "party":
-            raise PydanticCustomError("party_needs_place", "a Party document needs place")
         return value
 
     @field_validator("end")
@@ -228,22 +239,3 @@ class Minutes(Strict):
     def chairs(self) -> list[Person]:
         """Who chaired: ``chair``, or else the presidium."""
         return list(self.chair) or list(self.presidium)
-
-
-def nearest_position(
-    positions: Positions, path: tuple[str | int, ...]
-) -> tuple[int | None, int | None]:
-    """The position of ``path`` in its file, or of the closest enclosing field that has one."""
-    # A single mapping accepted where a list is expected (``votes: {…}``) is item 0 of a list
-    # that the file does not have: look the rest of the path up without that index.
-    kept: list[str | int] = []
-    for part in path:
-        if part == 0 and isinstance(part, int) and (*kept, part) not in positions:
-            continue
-        kept.append(part)
-    path = tuple(kept)
-    for end in range(len(path), 0, -1):
-        found = positions.get(path[:end])
-        if found:
-            return found
-    return (1, 1) if positions else (None, None)

@@ -21,7 +21,7 @@ from fastapi.responses import JSONResponse, Response
 from minutes.errors import InputError, Problem
 from minutes.i18n import _, decimal_text
 from minutes.load import Limits, decode
-from minutes.validate import field_tuple
+from minutes.paths import field_tuple
 from minutes.web import jobs
 from minutes.web.work import Deadline, TooSlow, WorkPool
 
@@ -135,7 +135,7 @@ def validate_body(raw: bytes, limits: Limits) -> list[Problem]:
     """The job of ``POST /api/validate``: every problem, those of a body that cannot be read
     at all included."""
     text = decode_body(raw, limits)
-    return text if isinstance(text, list) else jobs.validate(text, SOURCE)
+    return text if isinstance(text, list) else jobs.validate(text, SOURCE, limits)
 
 
 def make_router(pool: WorkPool, limits: Limits, timeout: float) -> APIRouter:

@@ -13,7 +13,7 @@ import contextlib
 import logging
 import re
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -57,6 +57,9 @@ log = logging.getLogger("minutes.web")
 ENVELOPE_BYTES = 256 * 1024
 """Room above the meeting's own size for what wraps it: a form's field names, an upload's parts."""
 
+WEB_LIMITS = replace(DEFAULT_LIMITS, profile_files=False)
+"""The limits of a file, for strangers: a meeting names a profile, never a file on the server."""
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -66,8 +69,9 @@ class Settings:
     """An access token every request must carry; ``None``: none needed."""
     allowed_hosts: tuple[str, ...] | None = LOOPBACK_HOSTS
     """Host names the app answers to; ``None``: any (when it serves a network)."""
-    limits: Limits = field(default_factory=lambda: DEFAULT_LIMITS)
-    """How much meeting data one request may carry (the same limits as files)."""
+    limits: Limits = field(default_factory=lambda: WEB_LIMITS)
+    """How much meeting data one request may carry (the same limits as files); a meeting names
+    a profile, never a profile file on the server's disk."""
     render_timeout: float = DEFAULT_TIMEOUT
     """Seconds a request may take in all (waiting for a worker, reading, checking, rendering)
     before it is answered 503; the work is then stopped."""

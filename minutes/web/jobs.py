@@ -14,13 +14,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from minutes.api import Renderer, safe_output_name
+from minutes.api import Renderer
 from minutes.dump import dumps
 from minutes.errors import InputError, Problem, SetupError
+from minutes.files import safe_output_name
 from minutes.i18n import _
 from minutes.load import Limits, decode, loads, parse
 from minutes.model import Minutes
-from minutes.validate import field_tuple, validate_text
+from minutes.paths import field_tuple
+from minutes.tree import Document
+from minutes.validate import Validation, check_text, validate_text
 from minutes.web.form import FormData
 from minutes.web.preview import page_images
 
@@ -105,17 +108,23 @@ def render_text(text: str, source: str, fmt: str, variant: str | None, limits: L
     """:class:`Rendered`, or :class:`Refused` with every problem."""
     try:
         meeting = loads(text, source, limits)
-        document = renderer().render(meeting, fmt, variant)  # type: ignore[arg-type]
+        return _rendered(meeting, renderer().compose(meeting), fmt, variant)
     except InputError as error:
         return Refused(list(error.problems))
-    except SetupError as error:  # a PDF on a computer without Pango
+
+
+def _rendered(meeting: Minutes, tree: Document, fmt: str, variant: str | None) -> Any:
+    """:class:`Rendered` from a composed tree, or :class:`NotSetUp` for a PDF without Pango."""
+    try:
+        document = renderer().render_document(tree, fmt, variant)  # type: ignore[arg-type]
+    except SetupError as error:
         return not_set_up(error)
     return Rendered(document, download_name(meeting, f".{fmt}"))
 
 
-def validate(text: str, source: str) -> list[Problem]:
+def validate(text: str, source: str, limits: Limits) -> list[Problem]:
     """Every problem of the meeting ``text`` (an empty list: it will render)."""
-    return validate_text(text, source)
+    return validate_text(text, source, limits)
 
 
 @dataclass
@@ -159,9 +168,16 @@ def problem_text(problem: Problem, beside: bool = False) -> str:
 def check_form(form: FormData, limits: Limits, preview: bool) -> Checked:
     """Validate the form's data as YAML and, if it is valid and ``preview`` is asked for, draw
     its pages."""
+    return _check(form, limits, preview)[0]
+
+
+def _check(form: FormData, limits: Limits, preview: bool) -> tuple[Checked, Validation]:
+    """:func:`check_form`, and the validation behind it (its tree renders without composing
+    again; it stays in the worker: a tree does not travel between processes)."""
     text = dumps(form.data)
     checked = Checked([*form.problems], [], text)
-    checked.problems = validate_text(text, FORM_SOURCE)
+    validation = check_text(text, FORM_SOURCE, limits)
+    checked.problems = validation.problems
     for problem in checked.problems:
         name = form.name_of(field_tuple(problem.field))
         if name is None:
@@ -169,25 +185,25 @@ def check_form(form: FormData, limits: Limits, preview: bool) -> Checked:
             checked.general.append(label + problem_text(problem))
         else:
             checked.errors.append((name, problem_text(problem, beside=True)))
-    if preview and not checked.errors and not checked.general:
+    if preview and not checked.errors and not checked.general and validation.document:
         try:
-            pdf = renderer().render_pdf(loads(text, FORM_SOURCE, limits))
+            pdf = renderer().render_document(validation.document, "pdf")
         except SetupError as error:  # no Pango here: the checks stand, the preview cannot be
             checked.setup = not_set_up(error)
             checked.general.append(checked.setup.page)
-            return checked
+            return checked, validation
         checked.pages = [vars(image) for image in page_images(pdf)]
-    return checked
+    return checked, validation
 
 
 def download(form: FormData, fmt: str, limits: Limits) -> Any:
     """The form's document (:class:`Rendered`), or, when the form has problems, its
     :class:`Checked` (to mark them on the page) or :class:`Refused`. One job, so that checking
     and rendering share one time limit and one trip to a worker."""
-    checked = check_form(form, limits, preview=False)
-    if checked.errors or checked.general:
+    checked, validation = _check(form, limits, preview=False)
+    if checked.errors or checked.general or not validation.meeting or not validation.document:
         return checked
-    return render_text(checked.text, FORM_SOURCE, fmt, None, limits)
+    return _rendered(validation.meeting, validation.document, fmt, None)
 
 
 @dataclass(frozen=True)
@@ -209,7 +225,7 @@ def open_file(content: bytes, name: str, limits: Limits) -> Opened:
         return Opened(None, [f"{p.location()}: {problem_text(p)}" for p in error.problems], False)
     if not isinstance(parsed.data, dict):  # parse refuses a list or a single value already
         return Opened(None, [f"{name}: " + _("The file must be a mapping of fields.")], False)
-    problems = validate_text(text, name)
+    problems = validate_text(text, name, limits)
     general = [
         f"{p.location()}: " + (f"{p.field}: " if p.field else "") + problem_text(p)
         for p in problems

@@ -26,7 +26,8 @@ FIELDS: dict[str, dict[str, tuple[str, str]]] = {
     "Minutes": {
         "profile": (
             "Thể thức",
-            "Nhà nước: văn bản hành chính (Mẫu 1.9). Đảng: văn bản của tổ chức đảng.",
+            "Nhà nước: văn bản hành chính (Mẫu 1.9). Đảng: văn bản của tổ chức đảng, theo"
+            " hướng dẫn còn hiệu lực vào ngày họp, hoặc đúng một hướng dẫn.",
         ),
         "organization": ("Cơ quan ban hành", ""),
         "number": ("Số biên bản", "Chỉ ghi số, ví dụ 5. Để trống để văn thư điền tay."),
@@ -394,27 +395,63 @@ DATA_ROW: dict[str, tuple[str, str]] = {
 PERSON_KIND = ("Ghi là", {"person": "một người", "line": "một dòng chữ"})
 ROW_KIND = ("Dòng", {"cells": "các ô", "line": "dòng nhóm"})
 
-CHOICES: dict[str, dict[str, str]] = {
-    "profile": {"state": "Nhà nước (NĐ 30/2020/NĐ-CP)", "party": "Đảng (HD 36-HD/VPTW)"},
-    "place_date": {"": "theo thể thức", "true": "in", "false": "không in"},
-    "excused": {"": "—", "true": "có lý do", "false": "không có lý do"},
-    "elected": {"": "—", "true": "Trúng cử", "false": "Không trúng cử"},
-    "format": {
-        "": "như đã gõ",
-        "number": "số",
-        "percent": "phần trăm",
-        "money": "số tiền",
-        "date": "ngày",
-    },
-    "align": {"": "tự động", "left": "trái", "center": "giữa", "right": "phải"},
-    "order": {"": "theo số phiếu, cao trước", "written": "như đã ghi"},
-    "share_of": {
-        "": "số phiếu hợp lệ",
-        "returned": "số phiếu thu về",
-        "issued": "số phiếu phát ra",
-    },
-    "data_kind": {"number": "số", "text": "chữ"},
+PROFILES: dict[str, str] = {
+    "state": "Nhà nước (NĐ 30/2020/NĐ-CP)",
+    "party": "Đảng, theo ngày họp (HD 36-HD/VPTW; từ 27/5/2026 HD 05-HD/VPTW)",
+    "party-2018": "Đảng, Hướng dẫn 36-HD/VPTW (2018)",
+    "party-2026": "Đảng, Hướng dẫn 05-HD/VPTW (2026)",
 }
+"""What the clerk reads for each built-in profile, in this order; an office's own profile (in a
+folder of ``MINUTES_PROFILES``) shows the name its file gives (:func:`profile_choices`)."""
+
+
+def profile_choices() -> dict[str, str]:
+    """Every profile a meeting may name (:func:`minutes.profiles.profile_names`, read afresh: an
+    office's folder may gain a file), the built-in ones first, each in the clerk's words."""
+    from minutes.errors import MinutesError
+    from minutes.profiles import load_profile, profile_names
+
+    names = profile_names()
+    choices = {name: text for name, text in PROFILES.items() if name in names}
+    for name in names:
+        if name not in choices:
+            try:
+                choices[name] = load_profile(name).name or name
+            except (MinutesError, OSError, ValueError):  # an office's broken file: its name
+                choices[name] = name
+    return choices
+
+
+class _Choices(dict[str, dict[str, str]]):
+    """:data:`CHOICES`, with the profiles as :func:`profile_choices` finds them."""
+
+    def __getitem__(self, key: str) -> dict[str, str]:
+        return profile_choices() if key == "profile" else super().__getitem__(key)
+
+
+CHOICES: dict[str, dict[str, str]] = _Choices(
+    {
+        "profile": PROFILES,
+        "place_date": {"": "theo thể thức", "true": "in", "false": "không in"},
+        "excused": {"": "—", "true": "có lý do", "false": "không có lý do"},
+        "elected": {"": "—", "true": "Trúng cử", "false": "Không trúng cử"},
+        "format": {
+            "": "như đã gõ",
+            "number": "số",
+            "percent": "phần trăm",
+            "money": "số tiền",
+            "date": "ngày",
+        },
+        "align": {"": "tự động", "left": "trái", "center": "giữa", "right": "phải"},
+        "order": {"": "theo số phiếu, cao trước", "written": "như đã ghi"},
+        "share_of": {
+            "": "số phiếu hợp lệ",
+            "returned": "số phiếu thu về",
+            "issued": "số phiếu phát ra",
+        },
+        "data_kind": {"number": "số", "text": "chữ"},
+    }
+)
 """The options of each choice box: the value the form sends, and what the clerk reads."""
 
 HONORIFICS = ("Ông", "Bà", "Anh", "Chị", "Cô", "Thầy", "đồng chí")

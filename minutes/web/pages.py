@@ -21,7 +21,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
@@ -29,13 +29,14 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from minutes.api import safe_output_name
 from minutes.dump import HEADER, dumps
+from minutes.files import safe_output_name
 from minutes.i18n import _
 from minutes.load import Limits, parse
+from minutes.paths import field_tuple
+from minutes.profiles import looks_like_file, profile_names
 from minutes.resources import DOCS
 from minutes.starter import starter
-from minutes.validate import field_tuple
 from minutes.web import jobs
 from minutes.web.api import MEDIA_TYPES, content_disposition
 from minutes.web.form import FormData, from_form, tidy
@@ -204,8 +205,10 @@ def make_router(
     async def home(
         request: Request,
         start: Annotated[Literal["blank", "starter"], Query()] = "blank",
-        profile: Annotated[Literal["state", "party"], Query()] = "state",
+        profile: Annotated[str, Query(max_length=64)] = "state",
     ) -> HTMLResponse:
+        if looks_like_file(profile) or profile not in profile_names():
+            raise HTTPException(422, _("Unknown profile `{name}`.").format(name=profile))
         if start == "starter":
             data = parse(starter(profile)).data
             return await page(request, data, notice=_("Started from the sample meeting."))

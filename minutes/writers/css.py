@@ -17,6 +17,7 @@ FONT_FAMILY = "Minutes Serif"
 """The @font-face family of the embedded font files. A private name, so that no font installed on
 the machine can stand in for it: the PDF looks the same everywhere."""
 
+
 def line_height(role: Role) -> str:
     if role.line_exact_pt is not None:
         return f"{role.line_exact_pt:g}pt"

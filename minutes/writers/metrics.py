@@ -66,8 +66,9 @@ def ruled_lines(element: ET.Element, role: Role, width_pt: float, fonts: Path) -
 def longest_line_pt(lines: list[str], role: Role, fonts: Path) -> float:
     """The width of the longest of ``lines`` as the role shows them."""
     return max(
-        text_width_pt(line.upper() if role.caps else line, role.size_pt, role.bold, role.italic,
-                      fonts)
+        text_width_pt(
+            line.upper() if role.caps else line, role.size_pt, role.bold, role.italic, fonts
+        )
         for line in lines
     )
 

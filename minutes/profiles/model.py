@@ -1,26 +1,20 @@
-"""Format profiles: the official format rules of a document family, as validated data.
+"""What a profile holds, as validated data: the page, the font, the layout of the header and
+signature blocks, the wording that differs between families, and for every *role* of the document
+tree its size, weight, slant, case, alignment, indent, spacing and the rule drawn under it.
 
-A profile (``templates/profiles/<name>.yaml``) holds the page, the font, the layout of the header
-and signature blocks, the wording that differs between families, and for every *role* of the
-document tree its size, weight, slant, case, alignment, indent, spacing and the rule drawn under
-it. Both writers read the same profile, so the PDF and the DOCX cannot disagree, and a new rule
-(the Party's 2026 guidance) is a new data file, not new code. Every value names its source.
+Both writers read the same profile, so the PDF and the DOCX cannot disagree. Every value names its
+source. Where profiles come from, and which a meeting gets, is :mod:`minutes.profiles.registry`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import cache
-from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from minutes.errors import InputError, InternalError, Problem
-from minutes.resources import profiles_dir
+from minutes.errors import InternalError
 
 Align = Literal["left", "center", "right", "justify"]
 
@@ -254,6 +248,10 @@ class Wording(_Data):
     people_unit: str
     show_place_date: bool
     body_style: Literal["state", "party"]
+    """The order and labels of the body's opening: ``state`` is Mẫu 1.9's (Thời gian bắt đầu,
+    Địa điểm, Thành phần tham dự …), ``party`` is HD 16's (1. Thành phần, 2. Diễn biến)."""
+    default_kind: str = "cuộc họp"
+    """What the meeting is called when the file gives no ``kind`` (``hội nghị`` for the Party)."""
     recipients_always: bool = True
     """``Nơi nhận:`` (with the archive line) even when the file lists no recipient."""
     archive_by_organization: list[ArchiveLine] = Field(default_factory=list)
@@ -290,14 +288,39 @@ class Validity(_Data):
 
 class Profile(_Data):
     id: str
+    """The profile's name, as a meeting file gives it (``state``, ``party-2026``)."""
+    family: str | None = None
+    """The family of documents it belongs to (``party``), when several profiles follow its rules
+    over time: a meeting that names the family gets the member in force on its date."""
+    extends: str | None = None
+    """The profile this one changes (by name, or a file relative to this one)."""
     version: str
     name: str
+    """What it is, for people: ``Văn bản của Đảng (Hướng dẫn 36-HD/VPTW)``."""
     page: Page
     font: Font
     layout: Layout
     wording: Wording
     roles: dict[str, Role]
     validity: Validity | None = None
+
+    @model_validator(mode="after")
+    def _columns_fit_the_text_width(self) -> Profile:
+        """The header cells and the signature columns share the text width: wider, and the
+        right cell runs into the margin (a profile that narrows a margin must narrow them)."""
+        width = self.page.text_width_mm
+        for pair in (
+            ("header_left_mm", "header_right_mm"),
+            ("signature_left_mm", "signature_right_mm"),
+        ):
+            total = sum(getattr(self.layout, name) for name in pair)
+            if total > width + 0.05:
+                raise ValueError(
+                    f"layout.{pair[0]} + layout.{pair[1]} = {total:g} mm, wider than the text "
+                    f"width of the page ({width:g} mm = {self.page.width_mm:g} - "
+                    f"{self.page.margin_left_mm:g} - {self.page.margin_right_mm:g}): narrow them"
+                )
+        return self
 
     def role(self, name: str) -> Role:
         """The style of ``name``; an unknown role is a bug in a template, not a silent default."""
@@ -324,37 +347,3 @@ class Profile(_Data):
             return ""
         shown = "…" if number is None else f"{number:02d}"
         return self.wording.number_code.format(number=shown, symbol=symbol or "").strip("-/")
-
-
-def available_profiles() -> list[str]:
-    """The names of the profiles shipped with the tool."""
-    return sorted(p.stem for p in profiles_dir().glob("*.yaml"))
-
-
-@cache
-def load_profile(name: str) -> Profile:
-    """The profile called ``name`` (``state``, ``party``), read once and cached."""
-    path = profiles_dir() / f"{name}.yaml"
-    if not path.is_file():
-        raise InputError(
-            Problem(
-                f"unknown profile {name!r}",
-                field="profile",
-                hint="one of: " + ", ".join(available_profiles()),
-            )
-        )
-    return read_profile(path)
-
-
-def read_profile(path: Path) -> Profile:
-    """Read and check a profile file; every role of :data:`ROLES` must be styled."""
-    try:
-        data = YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
-        profile = Profile.model_validate(data)
-    except (YAMLError, ValidationError, OSError) as exc:
-        raise InternalError(f"invalid profile {path}: {exc}") from exc
-    missing = [role for role in ROLES if role not in profile.roles]
-    unknown = [role for role in profile.roles if role not in ROLES]
-    if missing or unknown:
-        raise InternalError(f"profile {path}: roles missing {missing}, unknown {unknown}")
-    return profile

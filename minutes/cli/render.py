@@ -1,0 +1,80 @@
+"""``minutes render FILE…``: each meeting file to PDF and/or DOCX, next to it or in ``-o``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from minutes.cli.exits import EXIT_INPUT, EXIT_OK, UsageError
+from minutes.cli.needs import require_pdf
+from minutes.cli.options import format_options, formats
+from minutes.cli.say import report, shown, wrote
+from minutes.errors import InputError, Problem
+from minutes.i18n import _
+
+
+def arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "files", nargs="+", metavar=_("FILE"), help=_("a .yaml, .yml or .json file")
+    )
+    command.add_argument(
+        "-o", "--output", type=Path, metavar=_("FOLDER"), help=_("folder for the output files")
+    )
+    format_options(command)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Render each FILE; a bad file is reported and the next one is still rendered."""
+    from minutes.api import Renderer
+    from minutes.load import load
+
+    if args.output is not None and args.output.exists() and not args.output.is_dir():
+        raise UsageError(_("{path} is a file, not a folder.").format(path=args.output))
+    wanted = formats(args.format)
+    require_pdf(wanted, f"minutes render {shown(args.files[0])} -f docx")
+    renderer = Renderer()
+    status = EXIT_OK
+    for name in args.files:
+        source = Path(name)
+        folder = args.output if args.output is not None else source.parent
+        targets = [(folder / f"{source.stem}.{fmt}", fmt) for fmt in wanted]
+        try:
+            _check_names(source, [target for target, _fmt in targets])
+            made = renderer.render_all(load(source), wanted, args.pdf_variant)  # type: ignore[arg-type]
+            rendered = [(target, made[fmt]) for target, fmt in targets]  # type: ignore[index]
+        except InputError as error:
+            report(error)
+            status = EXIT_INPUT
+            continue
+        if not _write_outputs(source, rendered):
+            status = EXIT_INPUT
+    return status
+
+
+def _check_names(source: Path, targets: Sequence[Path]) -> None:
+    """Refuse, before anything is rendered or written, output names the disk cannot take."""
+    from minutes.files import too_long_name
+
+    for target in targets:
+        problem = too_long_name(target)
+        if problem is not None:
+            raise InputError(Problem(problem.message, file=str(source), hint=problem.hint))
+
+
+def _write_outputs(source: Path, rendered: Sequence[tuple[Path, bytes]]) -> bool:
+    """Write each output atomically; an OS error (a full disk, a read-only folder …) is a clear
+    message naming the output and what to do, and the next output is still tried."""
+    from minutes.files import output_problem, write_atomic
+
+    written = True
+    for target, data in rendered:
+        try:
+            write_atomic(target, data)
+        except OSError as error:
+            sys.stderr.write(str(output_problem(error, target, str(source))) + "\n")
+            written = False
+            continue
+        wrote(target)
+    return written
