@@ -699,3 +699,31 @@ def test_every_field_of_the_schema_has_a_box(client: TestClient, tmp_path: Path)
             else:
                 assert value in offered, f"{path}: no choice {value!r} among {offered}"
     assert not missing, f"no box for {missing}"
+
+
+def test_the_profiles_offered_are_the_registrys(
+    client: TestClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """*Thể thức* offers what a meeting may name (``minutes.profiles.profile_names()``), the
+    built-in ones in the clerk's words and first, an office's own (``MINUTES_PROFILES``) under
+    the name its file gives, found without restarting the app."""
+    import shutil
+
+    from minutes.profiles import ENVIRONMENT, profile_names
+
+    def offered() -> dict[str, str]:
+        select = re.search(r'<select id="f-profile".*?</select>', client.get("/").text, re.S)
+        assert select
+        return {
+            value: html.unescape(text)
+            for value, text in re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)<', select[0])
+        }
+
+    assert list(offered()) == ["state", "party", "party-2018", "party-2026"]
+    assert set(offered()) == set(profile_names())
+    shutil.copy(CORPUS[0].parent.parent / "profiles" / "cong-ty-co-phan.yaml", tmp_path)
+    monkeypatch.setenv(ENVIRONMENT, str(tmp_path))
+    choices = offered()
+    assert set(choices) == set(profile_names()) and "cong-ty-co-phan" in choices
+    assert choices["cong-ty-co-phan"] != "cong-ty-co-phan"  # its file's own name
+    assert list(choices)[:4] == ["state", "party", "party-2018", "party-2026"]
