@@ -11,6 +11,7 @@ Chromium missing is a failure, not a skip: CI installs it, and so does ``./dev t
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from collections.abc import Iterator
@@ -19,18 +20,18 @@ from typing import Any
 
 import pdfplumber
 import pytest
-from conftest import FLAGSHIP, RenderedDocx, with_impossible_date
+from conftest import EXAMPLES, FLAGSHIP, ROOT, RenderedDocx, with_impossible_date
 from playwright.sync_api import Browser, Download, Locator, Page, expect
 from web_support import MISSING_CHROMIUM, VIEWPORT, chromium, chromium_path, running_server
 
 import minutes
-from minutes.load import parse
 
 WAIT_MS = 10_000
 """How long a test waits for what it expects to see (the flagship renders in about a second)."""
 
 expect.set_options(timeout=WAIT_MS)
 
+CORPUS = ROOT / "examples" / "corpus"
 PARTY_BLANK = "/?start=blank&profile=party"
 PARTY_STARTER = "/?start=starter&profile=party"
 VALID = "Không có lỗi"
@@ -83,7 +84,7 @@ def a_list(page: Page, name: str) -> Locator:
 
 def row_names(page: Page, list_name: str) -> list[str]:
     """The keys of a list's rows (``attendees._1``, ``attendees._n2`` …), in page order."""
-    rows = a_list(page, list_name).locator(":scope > .rows > .row")
+    rows = a_list(page, list_name).locator(":scope > .rows > .row, :scope > .grid > .rows > .row")
     return [rows.nth(i).get_attribute("data-name") or "" for i in range(rows.count())]
 
 
@@ -139,23 +140,6 @@ def open_file(page: Page, path: Path) -> None:
 
 # -- typing a meeting into the form ----------------------------------------------------------------
 
-TEXTS = (
-    "number",
-    "symbol",
-    "place",
-    "date",
-    "title",
-    "kind",
-    "start",
-    "end",
-    "location",
-    "members_label",
-    "members_present",
-    "members_total",
-)
-PEOPLE_LISTS = ("attendees", "absent", "invited")
-TEXT_LISTS = ("documents", "recipients")
-
 
 def typed(value: Any) -> str:
     """What a clerk types in a box for ``value`` of a YAML file (as :func:`parse` reads it:
@@ -179,7 +163,7 @@ def fill_person(page: Page, name: str, value: Any) -> None:
         field(page, f"{name}.kind").select_option("line")
         expect(field(page, f"{name}.position")).to_be_hidden()
         line = value if isinstance(value, str) else value["line"]
-        field(page, f"{name}.name").fill(line)
+        field(page, f"{name}.line").fill(line)
         if not isinstance(value, str) and value.get("reason"):
             field(page, f"{name}.reason").fill(value["reason"])
         return
@@ -188,109 +172,142 @@ def fill_person(page: Page, name: str, value: Any) -> None:
             field(page, f"{name}.{key}").fill(typed(value[key]))
 
 
-def fill_agenda_item(page: Page, name: str, item: dict[str, Any]) -> None:
-    field(page, f"{name}.title").fill(item["title"])
-    if "presenter" in item:
-        fill_person(page, f"{name}.presenter", item["presenter"])
-    for key in ("content", "figures_caption", "discussion", "conclusion"):
-        if key in item:
-            field(page, f"{name}.{key}").fill(item[key])
-    figures = item.get("figures", [])
-    for row, figure in rows_for(page, f"{name}.figures", figures):
-        for key in ("label", "value", "unit"):
-            if key in figure:
-                field(page, f"{row}.{key}").fill(typed(figure[key]))
-    votes = item.get("votes", [])
-    votes = [votes] if isinstance(votes, dict) else votes
-    for row, vote in rows_for(page, f"{name}.votes", votes):
-        for key in ("question", "for", "against", "abstain"):
-            if key in vote:
-                field(page, f"{row}.{key}").fill(typed(vote[key]))
+def add_part(page: Page, list_name: str, kind: str) -> str:
+    """Choose the kind of part beside the list's add button, press it; the new part's key."""
+    parts = a_list(page, list_name)
+    parts.locator(":scope > .add-part > select").select_option(kind)
+    parts.locator(":scope > .add-part > button[data-action=add]").click()
+    return row_names(page, list_name)[-1]
 
 
-def fill_meeting(page: Page, data: dict[str, Any]) -> None:
-    """Type every field of ``data`` (a meeting as :func:`parse` reads it) into the form, adding
-    the rows of its lists with their add buttons."""
-    field(page, "profile").select_option(data["profile"])
-    for key in ("parent", "name"):
-        if key in data["organization"]:
-            field(page, f"organization.{key}").fill(data["organization"][key])
-    for key in TEXTS:
-        if key in data:
-            field(page, key).fill(typed(data[key]))
-    for key in ("chair", "secretary"):
-        fill_person(page, key, data[key])
-    for key in PEOPLE_LISTS:
-        people = data.get(key, [])
-        for row, person in rows_for(page, key, people):
-            fill_person(page, row, person)
-    for key in TEXT_LISTS:
-        texts = data.get(key, [])
-        for row, text in rows_for(page, key, texts):
-            field(page, row).fill(text)
-    values = list(data.get("data", {}).items())
-    for row, (key, value) in rows_for(page, "data", values):
-        field(page, f"{row}.key").fill(key)
-        field(page, f"{row}.value").fill(typed(value))
-    items = data["agenda"]
-    for row, item in rows_for(page, "agenda", items):
-        fill_agenda_item(page, row, item)
-    if "closing" in data:
-        field(page, "closing").fill(data["closing"])
+def fill_date(page: Page, name: str, day: str) -> None:
+    """Type a date in a browser date box with the keys a clerk presses (2025-07-10 is typed
+    as the browser shows it: month, day and year in the order of its locale)."""
+    box = field(page, name)
+    box.focus()  # the cursor in its first part, as Tab puts it
+    year, month, date = day.split("-")
+    order = page.evaluate(
+        "new Intl.DateTimeFormat(navigator.language).formatToParts(new Date(2025, 6, 10))"
+        ".map((part) => part.type).filter((type) => type !== 'literal')"
+    )
+    for part in order:
+        page.keyboard.type({"year": year, "month": month, "day": date}[part])
+    expect(box).to_have_value(day)
 
 
-# -- the tests -------------------------------------------------------------------------------------
+def fill_time(page: Page, name: str, clock: str) -> None:
+    """Type a time in a browser time box (hours, minutes, and AM/PM where the locale has it)."""
+    box = field(page, name)
+    box.focus()
+    hour, minute = (int(part) for part in clock.split(":"))
+    twelve = page.evaluate(
+        "new Intl.DateTimeFormat(navigator.language, {hour: 'numeric'}).resolvedOptions().hour12"
+    )
+    if twelve:
+        page.keyboard.type(f"{(hour % 12) or 12:02d}{minute:02d}")
+        page.keyboard.type("P" if hour >= 12 else "A")
+    else:
+        page.keyboard.type(f"{hour:02d}{minute:02d}")
+    expect(box).to_have_value(clock)
 
 
-def test_typing_the_flagship_gives_its_documents(page: Page) -> None:
-    data = parse(FLAGSHIP.read_text(encoding="utf-8")).data
+def test_typing_a_meeting_with_sessions_a_table_and_an_election(page: Page) -> None:
+    """From a blank form, by the boxes and buttons alone: two sessions, a table whose column of
+    numbers sums, an election; the PDF has the facts, the saved file the same meeting."""
     page.goto(PARTY_BLANK)
-    fill_meeting(page, data)
-    assert len(row_names(page, "attendees")) == len(data["attendees"])
-    assert len(row_names(page, "agenda")) == len(data["agenda"])
-    assert len(row_names(page, "agenda._1.figures")) == len(data["agenda"][0]["figures"]) == 6
-    wait_for_preview(page, 3)
+    field(page, "organization.name").fill("Đảng bộ Trường THPT Chuyên Nguyễn Tất Thành")
+    field(page, "organization.parent").fill("Đảng bộ Khối các cơ quan tỉnh")
+    field(page, "place").fill("Kon Tum")
+    fill_date(page, "date", "2025-07-11")
+    field(page, "title").fill("Đại hội Đảng bộ nhiệm kỳ 2025 - 2030")
+    field(page, "kind").fill("đại hội")
+    fill_person(page, "chair._1", {"name": "Nguyễn Văn Hùng", "position": "Bí thư Đảng ủy"})
+    fill_person(page, "secretary._1", {"name": "Lê Thị Hoa", "position": "Đảng ủy viên"})
+    fill_person(page, "attendees._1", "Các đồng chí đảng viên chính thức của Đảng bộ")
+    field(page, "attendees._1.count").fill("40")
+    field(page, "members.total").fill("42")
+    field(page, "members.present").fill("40")
+    row_button(page, "agenda._1", "remove").click()  # the sessions hold the items
+
+    first = add_row(page, "sessions")
+    field(page, f"{first}.title").fill("Phiên trù bị")
+    fill_date(page, f"{first}.start", "2025-07-10")
+    fill_time(page, f"{first}.start.time", "14:00")
+    fill_time(page, f"{first}.end", "16:30")
+    item = add_row(page, f"{first}.agenda")
+    field(page, f"{item}.title").fill("Báo cáo kết quả học tập")
+    table = add_part(page, f"{item}.parts", "table") + ".table"
+    field(page, f"{table}.caption").fill("Kết quả học tập năm học 2024 - 2025:")
+    field(page, f"{table}.columns._1.title").fill("Khối lớp")
+    field(page, f"{table}.columns._2.title").fill("Số học sinh")
+    field(page, f"{table}.columns._2.format").select_option("number")
+    field(page, f"{table}.columns._2.sum").check()
+    field(page, f"{table}.rows._1.c._1").fill("Khối 10")
+    field(page, f"{table}.rows._1.c._2").fill("1.250")
+    second_row = add_row(page, f"{table}.rows")
+    field(page, f"{second_row}.c._1").fill("Khối 11")
+    field(page, f"{second_row}.c._2").fill("1180")
+    field(page, f"{table}.total").fill("Tổng cộng")
+
+    second = add_row(page, "sessions")
+    field(page, f"{second}.title").fill("Phiên chính thức")
+    fill_date(page, f"{second}.start", "2025-07-11")
+    fill_time(page, f"{second}.start.time", "07:30")
+    item = add_row(page, f"{second}.agenda")
+    field(page, f"{item}.title").fill("Bầu Ban Chấp hành Đảng bộ khóa II")
+    election = add_part(page, f"{item}.parts", "election") + ".election"
+    field(page, f"{election}.title").fill("Bầu Ban Chấp hành Đảng bộ khóa II, nhiệm kỳ 2025 - 2030")
+    for key, count in (("seats", "1"), ("issued", "40"), ("returned", "40"), ("valid", "39")):
+        field(page, f"{election}.{key}").fill(count)
+    field(page, f"{election}.invalid").fill("1")
+    field(page, f"{election}.candidates._1.name").fill("Phạm Minh Tuấn")
+    field(page, f"{election}.candidates._1.votes").fill("37")
+    field(page, f"{election}.candidates._1.elected").select_option("true")
+    runner = add_row(page, f"{election}.candidates")
+    field(page, f"{runner}.name").fill("Võ Thị Lan")
+    field(page, f"{runner}.votes").fill("2")
+    field(page, f"{runner}.elected").select_option("false")
+
+    expect(page.locator("#status")).to_contain_text(VALID)
     expect(page.locator("[data-error-for]:not(:empty)")).to_have_count(0)
-
-    pdf = download(page, "#pdf")
-    assert pdf.suggested_filename.endswith(".pdf")
-    assert "2018-03-07" in pdf.suggested_filename
-    pages, text = pdf_facts(downloaded_bytes(pdf))
-    assert pages == 3
-    expected = [
-        "BIÊN BẢN",
-        "Hội nghị Ban Thường vụ Tỉnh ủy lần thứ 100",
-        "Nguyễn Đình Khang",
-        "Các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy",  # the group line among the attendees
-        "Lãnh đạo các sở, ban, ngành liên quan",
-        "12.181 tỷ đồng",
-        "Một số chỉ tiêu chủ yếu của các cụm công nghiệp năm 2017:",
-        "Ban Cán sự Đảng UBND tỉnh",
-    ]
-    for words in expected:
+    _pages, text = pdf_facts(downloaded_bytes(download(page, "#pdf")))
+    for words in (
+        "Phiên trù bị",
+        "Phiên chính thức",
+        "Kết quả học tập năm học 2024 - 2025:",
+        "Khối 11",
+        "1.250",
+        "2.430",  # the sum of the column of numbers
+        "Phạm Minh Tuấn",
+        "Trúng cử",
+        "Không trúng cử",
+        "Các đồng chí đảng viên chính thức của Đảng bộ",
+    ):
         assert words in text, f"{words!r} is not in the downloaded PDF"
-
-    word = download(page, "#docx")
-    assert word.suggested_filename.endswith(".docx")
-    assert "2018-03-07" in word.suggested_filename
-    text = docx_text(downloaded_bytes(word))
-    for words in expected:
-        assert words in text, f"{words!r} is not in the downloaded DOCX"
-
-    saved = download(page, "#save")
-    assert saved.suggested_filename.endswith(".yaml")
-    typed_meeting = minutes.loads(downloaded_text(saved))
-    assert typed_meeting.model_dump() == minutes.load(FLAGSHIP).model_dump()
+    saved = minutes.loads(downloaded_text(download(page, "#save")))
+    assert [session.title for session in saved.sessions] == ["Phiên trù bị", "Phiên chính thức"]
+    assert str(saved.sessions[0].start) == "2025-07-10 14:00:00"
 
 
-def test_open_and_save_gives_the_same_meeting(page: Page, example: Path, outputs) -> None:
+BROWSER_FILES = [
+    *EXAMPLES,
+    CORPUS / "dai-hoi-dang-bo-thpt-chuyen-nguyen-tat-thanh-2025.yaml",  # sessions
+    CORPUS / "hop-hoi-dong-nang-luong-xa-hoa-phu-2025.yaml",  # tables with years and decimals
+    CORPUS / "ky-hop-thu-tu-hdnd-phuong-nguyet-vien-2026.yaml",  # ballots and elections
+    CORPUS / "ban-giao-tai-san-quan-tay-ho-phuong-phu-thuong-2025.yaml",  # an appendix
+]
+"""Files the web app renders as they are (it reads no profile file a meeting names)."""
+
+
+@pytest.mark.parametrize("path", BROWSER_FILES, ids=[path.stem for path in BROWSER_FILES])
+def test_open_and_save_gives_the_same_meeting(page: Page, path: Path, outputs: Any) -> None:
     page.goto("/")
-    open_file(page, example)
+    open_file(page, path)
     expect(page.locator("#general li")).to_have_count(0)
-    wait_for_preview(page, len(outputs.pdf(example).pages))
+    wait_for_preview(page, len(outputs.pdf(path).pages))
     saved = download(page, "#save")
     assert minutes.loads(downloaded_text(saved)).model_dump() == (
-        outputs.minutes(example).model_dump()
+        outputs.minutes(path).model_dump()
     )
 
 
@@ -321,13 +338,32 @@ def test_errors_appear_and_go_while_typing(page: Page) -> None:
     wait_for_preview(page, 2)
 
 
+def test_an_error_in_a_folded_box_opens_its_fold(page: Page) -> None:
+    page.goto("/")
+    open_file(page, CORPUS / "ky-hop-thu-tu-hdnd-phuong-nguyet-vien-2026.yaml")
+    live_check_answered(page)
+    decimals = page.locator('input[id$=".election.decimals"]').first
+    fold = decimals.locator("xpath=ancestor::details[1]")
+    fold.evaluate("details => { details.open = true; }")
+    with page.expect_response("**/form/check"):
+        decimals.fill("9")  # at most 6
+        fold.evaluate("details => { details.open = false; }")
+    name = (decimals.get_attribute("id") or "")[2:]
+    expect(error_of(page, name)).not_to_be_empty()
+    expect(fold).to_have_attribute("open", "")
+
+
+def saved_meeting(page: Page) -> Any:
+    return minutes.loads(downloaded_text(download(page, "#save")))
+
+
 def test_rows_are_added_moved_and_removed_in_page_order(page: Page) -> None:
     page.goto(PARTY_STARTER)
     wait_for_preview(page, 2)
     first, group = row_names(page, "attendees")
     assert field(page, f"{first}.name").input_value() == "Nguyễn Văn An"
     assert (
-        field(page, f"{group}.name").input_value()
+        field(page, f"{group}.line").input_value()
         == "Các đồng chí Ủy viên Ban Thường vụ Đảng ủy xã"
     )
 
@@ -355,7 +391,7 @@ def test_rows_are_added_moved_and_removed_in_page_order(page: Page) -> None:
     assert row_names(page, "attendees") == [fourth, first, third]
     wait_for_preview(page, 2)
 
-    saved = minutes.loads(downloaded_text(download(page, "#save")))
+    saved = saved_meeting(page)
     assert [person.name for person in saved.attendees] == [
         "Hoàng Thị Em",
         "Nguyễn Văn An",
@@ -366,22 +402,86 @@ def test_rows_are_added_moved_and_removed_in_page_order(page: Page) -> None:
     assert -1 not in places and places == sorted(places), text
 
 
+def test_parts_and_signers_are_added_moved_and_removed(page: Page) -> None:
+    page.goto(PARTY_STARTER)
+    wait_for_preview(page, 2)
+    item = row_names(page, "agenda")[0]
+    parts = f"{item}.parts"
+    before = len(row_names(page, parts))
+    vote = add_part(page, parts, "vote")
+    expect(field(page, f"{vote}.vote.question")).to_be_focused()
+    field(page, f"{vote}.vote.question").fill("thông qua kế hoạch tháng 12")
+    field(page, f"{vote}.vote.for").fill("4")
+    conclusion = add_part(page, parts, "conclusion")
+    field(page, f"{conclusion}.conclusion").fill("Ban Thường vụ thống nhất thông qua.")
+    row_button(page, conclusion, "up").click()  # the conclusion before the vote
+    assert row_names(page, parts)[-2:] == [conclusion, vote]
+    text = add_part(page, parts, "text")
+    field(page, f"{text}.text").fill("Đoạn văn thừa.")
+    row_button(page, text, "remove").click()
+    assert row_names(page, parts)[before:] == [conclusion, vote]
+
+    secretary = add_row(page, "signatures")
+    field(page, f"{secretary}.title").fill("NGƯỜI GHI BIÊN BẢN")
+    field(page, f"{secretary}.name").fill("Trần Thị Bình")
+    chair = add_row(page, "signatures")
+    field(page, f"{chair}.authority").fill("T/M BAN THƯỜNG VỤ")
+    field(page, f"{chair}.title").fill("BÍ THƯ")
+    field(page, f"{chair}.name").fill("Nguyễn Văn An")
+    spare = add_row(page, "signatures")
+    field(page, f"{spare}.name").fill("Người thừa")
+    row_button(page, chair, "up").click()
+    row_button(page, spare, "remove").click()
+    assert row_names(page, "signatures") == [chair, secretary]
+    wait_for_preview(page, 2)
+
+    saved = saved_meeting(page)
+    kinds = [next(iter(part.model_dump(exclude_none=True))) for part in saved.agenda[0].parts]
+    assert kinds[-2:] == ["conclusion", "vote"]
+    assert [signer.name for signer in saved.signatures] == ["Nguyễn Văn An", "Trần Thị Bình"]
+    _, pdf = pdf_facts(downloaded_bytes(download(page, "#pdf")))
+    assert "T/M BAN THƯỜNG VỤ" in pdf and "Ban Thường vụ thống nhất thông qua." in pdf
+
+
+def test_a_date_and_a_start_without_its_time_round_trip(page: Page) -> None:
+    page.goto(PARTY_STARTER)
+    wait_for_preview(page, 2)
+    fill_date(page, "date", "2025-12-05")
+    fill_date(page, "start", "2025-12-05")
+    field(page, "start.time").fill("")  # the time not known: left blank in the minutes
+    field(page, "end").fill("")
+    wait_for_preview(page, 2)
+    saved = saved_meeting(page)
+    assert saved.date == dt.date(2025, 12, 5)
+    assert saved.start == dt.date(2025, 12, 5) and not isinstance(saved.start, dt.datetime)
+    _, text = pdf_facts(downloaded_bytes(download(page, "#pdf")))
+    assert "ngày 05 tháng 12 năm 2025" in text
+    assert "08 giờ" not in text
+
+    fill_time(page, "start.time", "08:30")
+    wait_for_preview(page, 2)
+    assert saved_meeting(page).start == dt.datetime(2025, 12, 5, 8, 30)
+
+
 def test_keyboard_only(page: Page) -> None:
     page.goto(PARTY_BLANK)
     url = page.url
     navigations: list[str] = []
     page.on("request", lambda r: navigations.append(r.url) if r.is_navigation_request() else None)
     add = a_list(page, "attendees").locator(":scope > button[data-action=add]")
+    (blank,) = row_names(page, "attendees")
 
-    field(page, "members_label").focus()
-    for _ in range(5):
+    field(page, f"{blank}.position").focus()
+    for _ in range(5):  # past the empty row's buttons to the list's own
         page.keyboard.press("Tab")
         if add.evaluate("button => button === document.activeElement"):
             break
     expect(add).to_be_focused()
     page.keyboard.press("Enter")
-    (row,) = row_names(page, "attendees")
+    row = row_names(page, "attendees")[-1]
     expect(field(page, f"{row}.kind")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(field(page, f"{row}.honorific")).to_be_focused()
     page.keyboard.press("Tab")
     expect(field(page, f"{row}.name")).to_be_focused()
     page.keyboard.type("Nguyễn Đình Khang")
@@ -398,13 +498,35 @@ def test_keyboard_only(page: Page) -> None:
     assert navigations == [], f"Enter in a text box submitted the form: {navigations}"
     expect(field(page, f"{row}.position")).to_have_value("Bí thư Tỉnh ủy,")
 
-    # A group line by keyboard: the kind box takes arrow keys; the position box goes away.
-    page.keyboard.press("Shift+Tab")
-    page.keyboard.press("Shift+Tab")
-    expect(field(page, f"{row}.kind")).to_be_focused()
+    # The row's buttons follow its boxes: up, down, remove; removing the empty row above by
+    # keyboard moves the cursor to the next row.
+    page.keyboard.press("Tab")
+    expect(row_button(page, row, "up")).to_be_focused()
+    page.keyboard.press("Enter")
+    assert row_names(page, "attendees") == [row, blank]
+    row_button(page, blank, "remove").focus()
+    page.keyboard.press("Space")
+    assert row_names(page, "attendees") == [row]
+
+    # A group line by keyboard: the kind box takes arrow keys; the position box goes away, the
+    # text typed as a name is the line.
+    field(page, f"{row}.kind").focus()
     page.keyboard.press("ArrowDown")
     expect(field(page, f"{row}.kind")).to_have_value("line")
-    expect(field(page, f"{row}.position")).to_be_hidden()
+    expect(field(page, f"{row}.line")).to_have_value("Nguyễn Đình Khang")
+    expect(field(page, f"{row}.position")).to_be_visible()  # it holds something: kept
+
+    # A part, by keyboard: the kind box beside the add button, then the button.
+    parts = a_list(page, "agenda._1.parts")
+    parts.locator(":scope > .add-part > select").focus()
+    page.keyboard.press("End")  # the last kind: a conclusion
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    part = row_names(page, "agenda._1.parts")[-1]
+    expect(field(page, f"{part}.conclusion")).to_be_focused()
+    page.keyboard.press("Enter")  # a new line in a text of paragraphs is Enter
+    page.keyboard.type("Dòng hai")
+    expect(field(page, f"{part}.conclusion")).to_have_value("\nDòng hai")
 
 
 def test_page_loads_nothing_from_outside(page: Page, origin: str) -> None:
@@ -510,5 +632,99 @@ def test_pages_pass_the_accessibility_rules(page: Page) -> None:
     expect(error_of(page, "title")).not_to_be_empty()
     assert axe_violations(page) == []
 
+    # a real meeting with every kind of box: sessions, tables, elections, folds opened, and rows
+    # added from the templates
+    page.goto("/")
+    open_file(page, CORPUS / "dai-hoi-dang-bo-thpt-chuyen-nguyen-tat-thanh-2025.yaml")
+    live_check_answered(page)
+    for fold in page.locator("details").all()[:20]:
+        fold.evaluate("details => { details.open = true; }")
+    item = row_names(page, "sessions._1.agenda")[0]
+    for kind in ("table", "election", "ballot", "discussion"):
+        add_part(page, f"{item}.parts", kind)
+    add_row(page, "signatures")
+    add_row(page, "appendices")
+    add_row(page, "data")
+    assert axe_violations(page) == []
+
     page.goto("/api")
     assert axe_violations(page) == []
+
+
+# -- a computer without Pango: the DOCX works, the preview and the PDF cannot be made ------------
+
+NO_PANGO = """\
+import importlib.abc, sys
+
+class _NoPango(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name == "weasyprint" or name.startswith("weasyprint."):
+            raise OSError("cannot load library 'libpango-1.0-0': no such file")
+        return None
+
+sys.meta_path.insert(0, _NoPango())
+"""
+"""A ``sitecustomize`` that makes ``import weasyprint`` fail as it does without Pango, in the
+worker processes that it reaches through ``PYTHONPATH`` (as ``tests/test_setup.py`` does)."""
+
+
+@pytest.fixture(scope="module")
+def no_pango_origin(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """An app whose worker processes cannot load Pango."""
+    import os
+    import time
+
+    from minutes.web.app import Settings, create_app
+    from minutes.web.work import WorkPool
+
+    folder = tmp_path_factory.mktemp("no-pango")
+    (folder / "sitecustomize.py").write_text(NO_PANGO, encoding="utf-8")
+    before = os.environ.get("PYTHONPATH")
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(folder), before]))
+    pool = WorkPool(workers=1)
+    try:
+        pool.start()  # the worker starts with the hook, in the background: wait for it
+        deadline = time.monotonic() + 60
+        while not pool.pids() and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        if before is None:
+            del os.environ["PYTHONPATH"]
+        else:
+            os.environ["PYTHONPATH"] = before
+    try:
+        with running_server(create_app(Settings(), pool=pool)) as url:
+            yield url
+    finally:
+        pool.close()
+
+
+def test_without_pango_the_form_says_so_and_offers_the_docx(
+    browser: Browser, no_pango_origin: str
+) -> None:
+    context = browser.new_context(viewport=VIEWPORT, base_url=no_pango_origin)
+    context.set_default_timeout(WAIT_MS)
+    try:
+        page = context.new_page()
+        page.goto(PARTY_STARTER)
+        status = page.locator("#status")
+        expect(status).to_contain_text("Pango")
+        expect(status).to_contain_text("Vẫn tải được tệp DOCX.")
+        expect(status).not_to_contain_text("lỗi")  # nothing is wrong with what the clerk typed
+        expect(page.locator("#general li")).to_have_count(0)
+        guide = status.locator("a")
+        expect(guide).to_have_text("docs/install-windows.md#pdf")
+        expect(page.locator("#docx")).to_have_class(re.compile(r"\bprimary\b"))
+        expect(page.locator("#pdf")).not_to_have_class(re.compile(r"\bprimary\b"))
+        assert axe_violations(page) == []
+
+        word = download(page, "#docx")
+        assert "Nguyễn Văn An" in docx_text(downloaded_bytes(word))
+        with page.expect_navigation():  # the PDF: the page again, with the same words
+            page.click("#pdf")
+        expect(page.locator(".notice")).to_contain_text("Pango")
+        expect(page.locator("#docx")).to_have_class(re.compile(r"\bprimary\b"))
+        page.goto(guide.get_attribute("href") or "")
+        expect(page.locator("h2#pdf")).to_have_count(1)  # the guide, at its section on the PDF
+    finally:
+        context.close()

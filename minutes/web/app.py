@@ -202,26 +202,56 @@ def _guard(app: FastAPI, settings: Settings) -> None:
 
 
 def _templates() -> Jinja2Templates:
-    from minutes.schema_fields import FIELDS
+    from minutes.web import labels, spec
 
     templates = Jinja2Templates(directory=templates_dir())
+    # The pages are HTML, named *.html.j2: Starlette's default escapes only *.html, so without
+    # this a quote or a < typed in a box would end the attribute or start a tag on the page.
+    templates.env.autoescape = True
     templates.env.globals.update(
-        labels=FIELDS,
+        label_of=lambda model, key: labels.FIELDS[model][key][0],
+        hint_of=lambda model, key: labels.FIELDS[model][key][1],
+        row_word=lambda key: labels.ROWS.get(key, "dòng"),
+        boxes_of=spec.boxes,
+        sections=spec.SECTIONS,
+        section_labels=labels.SECTIONS,
+        part_kinds=labels.PART_KINDS,
+        part_models=spec.PART_MODELS,
+        choices=labels.CHOICES,
+        honorifics=labels.HONORIFICS,
+        no_honorific=labels.NO_HONORIFIC,
+        person_kinds=labels.PERSON_KIND,
+        row_kinds=labels.ROW_KIND,
+        data_labels=labels.DATA_ROW,
+        more_label=labels.MORE,
+        row_templates=spec.TEMPLATES,
+        compact=spec.COMPACT,
+        person_keys=lambda absent: spec.ABSENT if absent else spec.PERSON,
+        fits=form_helpers.fits,
         person_kind=form_helpers.person_kind,
-        person_text=form_helpers.person_text,
+        person_box=form_helpers.person_box,
         box_text=form_helpers.box_text,
+        count_text=form_helpers.count_text,
+        value_box=form_helpers.value_box,
+        date_box=form_helpers.date_box,
+        moment_boxes=form_helpers.moment_boxes,
+        end_boxes=form_helpers.end_boxes,
         rows=form_helpers.rows,
+        part_kind=form_helpers.part_kind,
         named_values=form_helpers.named_values,
-        scalar_text=form_helpers.scalar_text,
+        table_view=form_helpers.table_view,
+        open_more=form_helpers.open_more,
         version=__version__,
     )
     templates.env.filters["help"] = help_html
     return templates
 
 
-_CODE = re.compile(r"`([^`]+)`")
+_CODE = re.compile(r"`([^`]+)`|(\{\{.*?\}\})")
 
 
 def help_html(text: str) -> Markup:
-    """A field's description from the schema, its `code` spans as ``<code>``."""
-    return Markup(_CODE.sub(lambda m: f"<code>{m.group(1)}</code>", str(escape(text))))
+    """A hint or a description, its `code` spans and its ``{{ … }}`` examples as ``<code>``."""
+    return Markup(
+        _CODE.sub(lambda m: f"<code>{m.group(1) or m.group(2)}</code>", str(escape(text)))
+    )

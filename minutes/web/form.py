@@ -1,96 +1,83 @@
-"""The web form's fields to meeting data and back, with the form field of every data path.
+"""The web form's boxes to meeting data and back, with the box of every data path.
 
-An HTML form sends flat ``name=value`` pairs in the order its fields stand on the page. The names
-mirror the YAML paths, joined with dots (``chair.name``, ``agenda._2.votes._1.for``); a segment
-that starts with ``_`` is the key of a list row. Row keys are opaque: the rows of a list come out
-in the order the page holds them, so the page's script can add, remove and move rows without
-renumbering anything. A row left empty is dropped, as a clerk expects of a blank line.
+An HTML form sends flat ``name=value`` pairs in the order its boxes stand on the page. The names
+mirror the file's paths, joined with dots (``chair._1.name``, ``agenda._2.parts._1.vote.for``); a
+segment that starts with ``_`` is the key of a list row. Row keys are opaque: the rows of a list
+come out in the order the page holds them, so the page's script can add, remove and move rows
+without renumbering anything. A row left empty is dropped, as a clerk expects of a blank line.
+Which kind of box each field has (a line, paragraphs, a count, a date, a choice, a table …) is
+:mod:`minutes.web.spec`, which the page template follows too.
 
-The other direction needs no code here: the page template walks the data itself. What both sides
-share is the way a *value* is written in one text box where YAML would tell types apart: a figure
-or a named value (``data``) is read as YAML reads a scalar (``12000`` a number, ``"12000"`` text,
-``true`` a yes/no, ``[1, 2]`` a list), and :func:`scalar_text` writes a value back so that it
-reads the same; everything else is text, or a whole number where the format wants a count.
+Values are read as a clerk writes them, not as YAML would: a count is digits (``1.500`` with the
+Vietnamese dot between thousands too), a figure or a table cell in a column of numbers is a number
+when it is written as the document writes numbers (``12.181``, ``12181``, ``317,35``) and text
+otherwise, a date comes from the browser's date box and a time from its time box. A value from a
+file that such a box would read back otherwise (the text ``2018`` in a column of numbers, a
+number in a column of text) carries a hidden mark of its kind (``name~``) beside its box, so that
+opening a file and saving it gives back the same meeting.
 
 Why by hand: form libraries (WTForms and the like) validate by themselves, and the errors must come
-from :mod:`minutes.validate`, the validator the command line uses, mapped back to the fields.
+from :mod:`minutes.validate`, the validator the command line uses, mapped back to the boxes.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from minutes.i18n import _
 from minutes.load import float_text
+from minutes.web.spec import ABSENT, PART_MODELS, PERSON, Box, boxes
 
 Path_ = tuple[str | int, ...]
 
-ANY = "*"
-"""Stands for any row of a list in the path patterns below."""
-
-LISTS: frozenset[tuple[str, ...]] = frozenset(
-    {
-        ("attendees",),
-        ("absent",),
-        ("invited",),
-        ("documents",),
-        ("agenda",),
-        ("recipients",),
-        ("data",),
-        ("agenda", ANY, "figures"),
-        ("agenda", ANY, "votes"),
-    }
-)
-PEOPLE: frozenset[tuple[str, ...]] = frozenset(
-    {
-        ("chair",),
-        ("secretary",),
-        ("attendees", ANY),
-        ("absent", ANY),
-        ("invited", ANY),
-        ("agenda", ANY, "presenter"),
-    }
-)
-WHOLE_NUMBERS: frozenset[tuple[str, ...]] = frozenset(
-    {
-        ("number",),
-        ("members_present",),
-        ("members_total",),
-        *(("agenda", ANY, "votes", ANY, key) for key in ("for", "against", "abstain")),
-    }
-)
-SCALARS: frozenset[tuple[str, ...]] = frozenset({("agenda", ANY, "figures", ANY, "value")})
-
 LINE = "line"
 """The ``kind`` of a person row that is one line of text for a group ("Lãnh đạo các sở …")."""
+NO_HONORIFIC = "~"
+"""What the honorific box sends for "no honorific at all" (the file's ``honorific: ""``)."""
+MARK = "~"
+"""Ends the name of a hidden mark: ``agenda._1.figures._2.value~`` says what that box holds."""
+NUMBER_FORMATS = frozenset({"number", "percent", "money"})
+"""The column formats whose cells are numbers (the others print cells as typed)."""
 
 _INTEGER = re.compile(r"[-+]?[0-9]+")  # [0-9], not \d: "１５" (full-width) is text in YAML too
 _FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)([eE][-+]?[0-9]+)?")
 _WORDS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False}
 _WORDS_NULL = ("null", "Null", "NULL", "~")
 _DATA_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_COUNT = re.compile(r"-?[0-9]+|[1-9][0-9]{0,2}(\.[0-9]{3})+")
+_VN_NUMBER = re.compile(r"(-?)(0|[1-9][0-9]{0,2}(?:\.[0-9]{3})+|[1-9][0-9]*)(?:,([0-9]+))?")
+_DOT_DECIMAL = re.compile(r"-?(0|[1-9][0-9]*)\.[0-9]+")
+_WIDTH = re.compile(r"[0-9]+([.,][0-9]+)?")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_TIME = re.compile(r"[0-9]{2}:[0-9]{2}(:[0-9]{2})?")
+_MOMENT = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})(?:[ T]([0-9]{2}:[0-9]{2}(?::[0-9]{2})?))?")
 
 
 @dataclass
 class FormData:
     """What a submitted form holds: the meeting ``data`` (as :func:`minutes.load.parse` would
-    give it), the form field of each data path, and problems only the form can have."""
+    give it), the box of each data path, and problems only the form can have."""
 
     data: dict[str, Any]
     names: dict[Path_, str] = field(default_factory=dict)
+    """The box (or row, or list) that shows each data path: the ``id`` of the box is
+    ``f-`` and this name, its error line ``data-error-for`` this name."""
     problems: list[tuple[str, str]] = field(default_factory=list)
-    """``(field name, message)``: a named value without a name, a name used twice."""
-    data_rows: list[tuple[str, str, str]] = field(default_factory=list)
-    """Every named-value row as typed, refused ones too: ``(row name, name, value text)``, so a
-    page drawn again shows what the clerk typed."""
+    """``(box name, message)``: a named value without a name, a name used twice."""
+    data_rows: list[tuple[str, str, str, str]] = field(default_factory=list)
+    """Every named-value row as typed, refused ones too: ``(row name, name, value text, kind)``,
+    so a page drawn again shows what the clerk typed."""
+    marks: dict[str, str] = field(default_factory=dict)
 
     def name_of(self, path: Path_ | None) -> str | None:
-        """The form field (or row, or list) that shows the data at ``path``, or its nearest
-        enclosing one; ``None`` for the meeting as a whole."""
+        """The box (or row, or list) that shows the data at ``path``, or its nearest enclosing
+        one; ``None`` for the meeting as a whole."""
         if path is None:
             return None
         for end in range(len(path), 0, -1):
@@ -102,12 +89,16 @@ class FormData:
 
 def from_form(pairs: Iterable[tuple[str, str]]) -> FormData:
     """Meeting data from the form's ``(name, value)`` pairs, in page order. Names that are not
-    the format's (the upload box, the buttons) are left out."""
+    the format's (the upload box, the buttons, the session's token) are left out."""
     from minutes.model import Minutes
 
     fields = Minutes.model_fields
     tree: dict[str, Any] = {}
+    form = FormData({})
     for name, value in pairs:
+        if name.endswith(MARK):
+            form.marks[name[: -len(MARK)]] = value
+            continue
         parts = name.split(".")
         if not all(parts) or parts[0] not in fields:
             continue
@@ -119,56 +110,176 @@ def from_form(pairs: Iterable[tuple[str, str]]) -> FormData:
             node = child
         else:
             node[parts[-1]] = value.replace("\r\n", "\n").replace("\r", "\n").strip()
-    form = FormData({})
-    form.data = _mapping(tree, (), (), "", form)
+    form.data = _model("Minutes", tree, (), "", form) or {}
     return form
 
 
-def _mapping(
-    node: dict[str, Any], pattern: tuple[str, ...], path: Path_, prefix: str, form: FormData
-) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, child in node.items():
-        value = _value(child, (*pattern, key), (*path, key), _join(prefix, key), form)
-        if value is not None:
-            result[key] = value
-    return result
+# -- reading: one function per kind of box ---------------------------------------------------------
+
+Reader = Callable[[Box, Any, Path_, str, "FormData"], Any]
 
 
-def _value(node: Any, pattern: tuple[str, ...], path: Path_, name: str, form: FormData) -> Any:
-    form.names[path] = name
-    if pattern == ("data",):
-        return _named_values(node, name, form) if isinstance(node, dict) else None
-    if pattern in LISTS:
-        return _rows(node, pattern, path, name, form) if isinstance(node, dict) else None
-    if pattern in PEOPLE:
-        return _person(node, path, name, form) if isinstance(node, dict) else None
-    if isinstance(node, dict):
-        return _mapping(node, pattern, path, name, form) or None
-    if not node:
+def _model(model: str, node: Any, path: Path_, name: str, form: FormData) -> dict[str, Any] | None:
+    """A mapping of ``model`` from its boxes; ``None`` when every box is empty."""
+    if not isinstance(node, dict):
         return None
-    if pattern in WHOLE_NUMBERS:
-        return int(node) if _INTEGER.fullmatch(node) else node
-    if pattern in SCALARS:
-        return scalar_from_text(node)
-    return node
+    result: dict[str, Any] = {}
+    for box in boxes(model):
+        child_name = _join(name, box.key)
+        child = node.get(box.key)
+        if child is None and not (box.kind == "flag_on" and child_name in form.marks):
+            continue
+        child_path = (*path, box.key)
+        form.names[child_path] = child_name
+        value = _READERS[box.kind](box, child, child_path, child_name, form)
+        if value is not None:
+            result[box.key] = value
+    return result or None
+
+
+def _text(box: Box, node: Any, path: Path_, name: str, form: FormData) -> Any:
+    return node if isinstance(node, str) and node else None
+
+
+def _count(box: Box, node: Any, path: Path_, name: str, form: FormData) -> Any:
+    return count_from_text(node) if isinstance(node, str) and node else None
+
+
+def _number(box: Box, node: Any, path: Path_, name: str, form: FormData) -> Any:
+    if not isinstance(node, str) or not node:
+        return None
+    if not _WIDTH.fullmatch(node):
+        return node  # the validator says what is wrong, at this box
+    text = node.replace(",", ".")
+    return float(text) if "." in text else int(text)
+
+
+def _moment(box: Box, node: Any, path: Path_, name: str, form: FormData) -> Any:
+    """A date box and a time box (or, for a value no such box can show, one line): the date
+    alone when the time is left empty, the time alone when the date is."""
+    if isinstance(node, str):
+        return node or None
+    if not isinstance(node, dict):
+        return None
+    day, time = node.get("date", ""), node.get("time", "")
+    return " ".join(part for part in (day, time) if part) or None
+
+
+def _choice(box: Box, node: Any, path: Path_, name: str, form: FormData) -> Any:
+    return node if isinstance(node, str) and node else None
+
+
+def _flag(box: Box, node: Any, path: Path_, name: str, form: FormData) -> Any:
+    """A ticked box is yes; an unticked one sends nothing, the format's default (no)."""
+    return True if node == "true" else None
+
+
+def _flag_on(box: Box, node: Any, path: Path_, name: str, form: FormData) -> Any:
+    """Yes by default: a ticked box is the default (nothing written), an unticked one (known by
+    its mark, as an unticked box sends nothing) is no."""
+    return None if node == "true" else False
+
+
+def _yes_no(box: Box, node: Any, path: Path_, name: str, form: FormData) -> Any:
+    return {"true": True, "false": False}.get(node) if isinstance(node, str) else None
+
+
+def _share(box: Box, node: Any, path: Path_, name: str, form: FormData) -> Any:
+    """What shares are counted on: a number typed in its box, else the choice."""
+    if not isinstance(node, dict):
+        return None
+    count = node.get("count", "")
+    if count:
+        return count_from_text(count)
+    return node.get("kind") or None
+
+
+def _value(box: Box, node: Any, path: Path_, name: str, form: FormData) -> Any:
+    if not isinstance(node, str) or not node:
+        return None
+    return value_from_text(node, form.marks.get(name), numbers=True)
+
+
+def _nested(box: Box, node: Any, path: Path_, name: str, form: FormData) -> Any:
+    return _model(box.of, node, path, name, form)
+
+
+def _people(box: Box, node: Any, path: Path_, name: str, form: FormData) -> Any:
+    keys = ABSENT if box.kind == "absent" else PERSON
+    return _rows(node, path, name, form, lambda row, p, n: _person(row, p, n, form, keys))
+
+
+def _list(box: Box, node: Any, path: Path_, name: str, form: FormData) -> Any:
+    return _rows(node, path, name, form, lambda row, p, n: _model(box.of, row, p, n, form))
+
+
+def _texts(box: Box, node: Any, path: Path_, name: str, form: FormData) -> Any:
+    return _rows(node, path, name, form, lambda row, p, n: row or None)
+
+
+def _parts(box: Box, node: Any, path: Path_, name: str, form: FormData) -> Any:
+    return _rows(node, path, name, form, lambda row, p, n: _part(row, p, n, form))
+
+
+def _table(box: Box, node: Any, path: Path_, name: str, form: FormData) -> Any:
+    return read_table(node, path, name, form)
+
+
+def _data(box: Box, node: Any, path: Path_, name: str, form: FormData) -> Any:
+    return _named_values(node, name, form) if isinstance(node, dict) else None
+
+
+_READERS: dict[str, Reader] = {
+    "text": _text,
+    "lines": _text,
+    "long": _text,
+    "count": _count,
+    "number": _number,
+    "date": _text,
+    "moment": _moment,
+    "end": _moment,
+    "choice": _choice,
+    "flag": _flag,
+    "flag_on": _flag_on,
+    "yes_no": _yes_no,
+    "share": _share,
+    "value": _value,
+    "model": _nested,
+    "group": _nested,
+    "people": _people,
+    "absent": _people,
+    "list": _list,
+    "texts": _texts,
+    "parts": _parts,
+    "table": _table,
+    "data": _data,
+}
 
 
 def _rows(
-    node: dict[str, Any], pattern: tuple[str, ...], path: Path_, name: str, form: FormData
+    node: Any,
+    path: Path_,
+    name: str,
+    form: FormData,
+    read: Callable[[Any, Path_, str], Any],
 ) -> list[Any] | None:
+    """The rows of a list, in page order, the empty ones dropped (the next row takes the index
+    of a dropped one)."""
+    if not isinstance(node, dict):
+        return None
     rows: list[Any] = []
     for key, child in node.items():
         if not key.startswith("_"):
             continue
         row_name = _join(name, key)
-        index = len(rows)
-        # the row's field names are collected apart and kept only if the row is: an empty row
+        row_path = (*path, len(rows))
+        # the row's box names are collected apart and kept only if the row is: an empty row
         # is dropped, and its index belongs to the next one (dropping its names afterwards
         # from the whole form's would take time in the square of the number of rows)
         outer, form.names = form.names, {}
         try:
-            value = _value(child, (*pattern, ANY), (*path, index), row_name, form)
+            form.names[row_path] = row_name
+            value = read(child, row_path, row_name)
         finally:
             inner, form.names = form.names, outer
         if value is not None:
@@ -177,20 +288,117 @@ def _rows(
     return rows or None
 
 
-def _person(node: dict[str, Any], path: Path_, name: str, form: FormData) -> Any:
-    """A person row: ``{name, position, reason}``, or, of kind ``line``, one line of text."""
-    texts = {key: node.get(key, "") for key in ("name", "position", "reason")}
-    for key, box in (("name", "name"), ("line", "name"), ("position", "position")):
-        form.names[_child(path, key)] = _join(name, box)
-    if "reason" in node:
-        form.names[_child(path, "reason")] = _join(name, "reason")
-    if node.get("kind") == LINE:
-        line, reason = texts["name"], texts["reason"]
-        if line and reason:
-            return {"line": line, "reason": reason}
-        return line or ({"reason": reason} if reason else None)
-    person = {key: text for key, text in texts.items() if text}
-    return person or None
+def _person(node: Any, path: Path_, name: str, form: FormData, keys: tuple[str, ...]) -> Any:
+    """A person row: the boxes the page sent (those that do not fit its kind are left out by
+    the page unless they hold something). A group line alone is written as plain text."""
+    if not isinstance(node, dict):
+        return None
+    person: dict[str, Any] = {}
+    for key in keys:
+        box_path = (*path, key)
+        form.names[box_path] = _join(name, key)
+        text = node.get(key)
+        if not isinstance(text, str) or not text:
+            continue
+        if key == "count":
+            person[key] = count_from_text(text)
+        elif key == "excused":
+            if text in ("true", "false"):
+                person[key] = text == "true"
+        elif key == "honorific":
+            person[key] = "" if text == NO_HONORIFIC else text
+        else:
+            person[key] = text
+    if not person:
+        return None
+    return person["line"] if list(person) == ["line"] else person
+
+
+def _part(node: Any, path: Path_, name: str, form: FormData) -> Any:
+    """A part: its kind is the one key of :data:`PART_MODELS` among its boxes."""
+    if not isinstance(node, dict):
+        return None
+    kind = next((key for key in node if key in PART_MODELS), None)
+    if kind is None:
+        return None
+    part = _model(PART_MODELS[kind], node, path, name, form)
+    return part if part and kind in part else None
+
+
+def read_table(node: Any, path: Path_, name: str, form: FormData) -> dict[str, Any] | None:
+    """A table: its own boxes, its columns (kept when titled, or when a cell of theirs holds
+    something, so that nothing typed is lost), and its rows, each cell in the box of its
+    column. Every row the page holds is kept, an empty one too (a blank row to fill by hand),
+    unless the table holds nothing at all."""
+    if not isinstance(node, dict):
+        return None
+    own = {key: child for key, child in node.items() if key not in ("columns", "rows")}
+    table = _model("Table", own, path, name, form) or {}
+    raw_columns: dict[str, Any] = _mapping(node.get("columns"))
+    raw_rows: dict[str, Any] = _mapping(node.get("rows"))
+    row_nodes = [(key, row) for key, row in raw_rows.items() if key.startswith("_")]
+    cells_of: dict[str, dict[str, Any]] = {
+        key: _mapping(_mapping(row).get("c")) for key, row in row_nodes
+    }
+    columns_path, rows_path = (*path, "columns"), (*path, "rows")
+    form.names[columns_path] = _join(name, "columns")
+    form.names[rows_path] = _join(name, "rows")
+    columns: list[dict[str, Any]] = []
+    kept: list[tuple[str, bool]] = []  # (column key, its cells are numbers)
+    for key, child in raw_columns.items():
+        if not key.startswith("_"):
+            continue
+        column_path = (*columns_path, len(columns))
+        column_name = _join(_join(name, "columns"), key)
+        outer, form.names = form.names, {}
+        try:
+            form.names[column_path] = column_name
+            column = _model("Column", child, column_path, column_name, form)
+        finally:
+            inner, form.names = form.names, outer
+        if column is None and not any(cells.get(key) for cells in cells_of.values()):
+            continue
+        outer.update(inner)
+        column = column or {}
+        columns.append(column)
+        kept.append((key, column.get("format") in NUMBER_FORMATS))
+    rows: list[Any] = []
+    for key, row in row_nodes:
+        row_name = _join(_join(name, "rows"), key)
+        row_path = (*rows_path, len(rows))
+        form.names[row_path] = row_name
+        row = _mapping(row)
+        if row.get("kind") == LINE:
+            line_path = (*row_path, "line")
+            form.names[line_path] = _join(row_name, "line")
+            line = row.get("line", "")
+            if line:
+                rows.append(line)
+            continue
+        cells: list[Any] = []
+        for index, (column_key, numbers) in enumerate(kept):
+            cell_name = _join(_join(row_name, "c"), column_key)
+            cell_path = (*row_path, index)
+            form.names[cell_path] = cell_name
+            text = cells_of[key].get(column_key, "")
+            mark = form.marks.get(cell_name)
+            cells.append(value_from_text(text, mark, numbers) if text else "")
+        rows.append(cells)
+    if columns:
+        table["columns"] = columns
+    if rows and (columns or any(isinstance(row, str) for row in rows)):
+        table["rows"] = rows
+    if not table:
+        return None
+    return _in_order(table, [box.key for box in boxes("Table")])
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _in_order(mapping: dict[str, Any], keys: list[str]) -> dict[str, Any]:
+    return {key: mapping[key] for key in keys if key in mapping}
 
 
 def _named_values(node: dict[str, Any], name: str, form: FormData) -> dict[str, Any] | None:
@@ -200,9 +408,10 @@ def _named_values(node: dict[str, Any], name: str, form: FormData) -> dict[str, 
             continue
         row_name = _join(name, key)
         data_key, text = row.get("key", ""), row.get("value", "")
+        kind = row.get("kind", "number")
         if not data_key and not text:
             continue
-        form.data_rows.append((row_name, data_key, text))
+        form.data_rows.append((row_name, data_key, text, kind))
         if not data_key:
             form.problems.append(
                 (_join(row_name, "key"), _("Give this value a name, to use it in the text."))
@@ -219,23 +428,173 @@ def _named_values(node: dict[str, Any], name: str, form: FormData) -> dict[str, 
         if data_key in values:
             form.problems.append((_join(row_name, "key"), _("This name is already used above.")))
             continue
-        values[data_key] = scalar_from_text(text) if text else ""
+        values[data_key] = value_from_text(text, kind, numbers=True) if text else ""
         form.names[("data", data_key)] = _join(row_name, "value")
     return values or None
-
-
-def _child(path: Path_, key: str) -> Path_:
-    return (*path, key)
 
 
 def _join(prefix: str, key: str) -> str:
     return f"{prefix}.{key}" if prefix else key
 
 
+# -- values: how a box reads, and what it shows ----------------------------------------------------
+
+
+def count_from_text(text: str) -> Any:
+    """A whole number typed in a box: digits, or digits with a dot between thousands
+    (``15.000.000``); anything else is left as typed, for the validator to name."""
+    text = text.strip()
+    return int(text.replace(".", "")) if _COUNT.fullmatch(text) else text
+
+
+def number_from_text(text: str) -> int | float | None:
+    """A number written as the document writes numbers (``12.181``, ``317,35``, ``-3``), or
+    plainly (``12181``, ``317.35``); ``None`` for anything else (``02``, ``1979 - 1980``, a
+    word). A number with a leading zero is a code, not a number."""
+    found = _VN_NUMBER.fullmatch(text)
+    if found:
+        sign, whole, fraction = found.groups()
+        digits = sign + whole.replace(".", "")
+        return float(f"{digits}.{fraction}") if fraction is not None else int(digits)
+    if _DOT_DECIMAL.fullmatch(text):
+        return float(text)
+    return None
+
+
+def number_text(value: int | float) -> str:
+    """A number as the document writes it, every digit kept: ``12.181``, ``317,35``, ``3,0``
+    for the decimal number 3 (so that it reads back as one)."""
+    if isinstance(value, int):
+        return ("-" if value < 0 else "") + _grouped(str(abs(value)))
+    text = format(Decimal(repr(float(value))), "f")
+    sign = "-" if text.startswith("-") else ""
+    whole, _dot, fraction = text.lstrip("-").partition(".")
+    return sign + _grouped(whole) + "," + (fraction or "0")
+
+
+def _grouped(digits: str) -> str:
+    head = len(digits) % 3 or 3
+    return ".".join([digits[:head], *(digits[i : i + 3] for i in range(head, len(digits), 3))])
+
+
+def value_from_text(text: str, mark: str | None, numbers: bool) -> Any:
+    """A figure, a cell or a named value typed in a box. ``numbers``: a number reads as a number
+    (a column of numbers); otherwise everything is text as typed. ``mark`` (from a file, see
+    :func:`value_box`) overrides: ``text``, ``number``, or ``yaml`` for a value no box can show
+    plainly (a list, a yes/no, text with a line break), written as :func:`scalar_text` does."""
+    if mark == "text":
+        return text
+    if mark == "yaml":
+        return scalar_from_text(text)
+    if numbers or mark == "number":
+        number = number_from_text(text)
+        if number is not None:
+            return number
+    return text
+
+
+def value_box(value: Any, numbers: bool) -> tuple[str, str | None]:
+    """What a value box shows for ``value`` from a file, and the mark it needs (``None``: the
+    text reads back as the value by itself)."""
+    if value is None:
+        return "", None
+    if isinstance(value, (bool, list, dict)):
+        return scalar_text(value), "yaml"
+    if isinstance(value, (int, float)):
+        return number_text(value), None if numbers else "number"
+    text = str(value)
+    if text != text.strip() or "\n" in text or "\r" in text:
+        return scalar_text(text), "yaml"
+    if text and numbers and number_from_text(text) is not None:
+        return text, "text"
+    return text, None
+
+
+def data_box(value: Any) -> tuple[str, str]:
+    """A named value's text and kind (``number``, ``text``, or ``yaml`` for what neither shows)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return number_text(value), "number"
+    if isinstance(value, str):
+        text, mark = value_box(value, numbers=False)
+        return text, mark or "text"
+    return scalar_text(value), "yaml"
+
+
+def count_text(value: Any) -> str:
+    """What a count box shows: ``15.000.000`` for a number of shares; text as it came."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return number_text(value)
+    return box_text(value)
+
+
+def date_box(value: Any) -> str | None:
+    """The text of a browser date box for ``value`` (``2018-03-07``), or ``None`` when no date
+    box can hold it (``2018-02-30``, a date written otherwise): a line then shows it."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value.isoformat()
+    text = str(value).strip()
+    return text if _DATE.fullmatch(text) and _real_date(text) else None
+
+
+def moment_boxes(value: Any) -> tuple[str, str] | None:
+    """A date and time (or a date alone) as the texts of a date box and a time box, or ``None``
+    when they cannot show it (a time zone, an impossible date: a line then shows it)."""
+    if value is None or value == "":
+        return "", ""
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None or value.microsecond:
+            return None
+        return value.date().isoformat(), _clock(value.time())
+    if isinstance(value, dt.date):
+        return value.isoformat(), ""
+    found = _MOMENT.fullmatch(str(value).strip())
+    if not found or not _real_date(found.group(1)):
+        return None
+    time = found.group(2) or ""
+    if time and not _real_time(time):
+        return None
+    return found.group(1), time
+
+
+def end_boxes(value: Any) -> tuple[str, str] | None:
+    """The end of a meeting as a date box (another day, or empty) and a time box."""
+    if isinstance(value, dt.time):
+        if value.tzinfo is not None or value.microsecond:
+            return None
+        return "", _clock(value)
+    text = "" if value is None else str(value).strip()
+    if _TIME.fullmatch(text):
+        return ("", text) if _real_time(text) else None
+    return moment_boxes(value)
+
+
+def _clock(time: dt.time) -> str:
+    return time.strftime("%H:%M:%S" if time.second else "%H:%M")
+
+
+def _real_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _real_time(text: str) -> bool:
+    try:
+        dt.time.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
 def scalar_from_text(text: str) -> Any:
-    """A value typed in one box, read as YAML reads a scalar: ``12000`` and ``317.35`` are
-    numbers, ``true``/``false`` yes/no, ``null`` nothing, ``"12000"`` (quoted) text, ``[…]`` and
-    ``{…}`` a list and a mapping; anything else is the text as typed."""
+    """A value kept as a file wrote it (:func:`value_from_text`'s ``yaml`` mark), read as YAML
+    reads a scalar: ``12000`` and ``317.35`` are numbers, ``true``/``false`` yes/no, ``null``
+    nothing, ``"12000"`` (quoted) text, ``[…]`` and ``{…}`` a list and a mapping; anything else
+    is the text as typed."""
     if _INTEGER.fullmatch(text):
         return int(text)
     if _FLOAT.fullmatch(text):
@@ -281,6 +640,9 @@ def scalar_text(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+# -- what the page template shows for data from a file ---------------------------------------------
+
+
 def person_kind(value: Any) -> str:
     """``line`` for a group line (text, or a mapping with ``line``), else ``person``."""
     if isinstance(value, str) or (isinstance(value, dict) and "line" in value):
@@ -288,38 +650,108 @@ def person_kind(value: Any) -> str:
     return "person"
 
 
-def person_text(value: Any, key: str) -> str:
-    """The text a person row shows in its ``key`` box (a group line shows in ``name``)."""
+def person_box(value: Any, key: str) -> str:
+    """The text a person row shows in its ``key`` box (a group line written as text shows in
+    ``line``; the honorific "none" as :data:`NO_HONORIFIC`; a yes/no as ``true``/``false``)."""
     if isinstance(value, str):
-        return value if key == "name" else ""
-    if not isinstance(value, dict):
+        return value if key == "line" else ""
+    if not isinstance(value, dict) or key not in value:
         return ""
-    if key == "name" and "line" in value:
-        return _text(value.get("line"))
-    return _text(value.get(key))
-
-
-def _text(value: Any) -> str:
-    return "" if value is None else str(value)
+    item = value[key]
+    if key == "honorific" and item == "":
+        return NO_HONORIFIC
+    if isinstance(item, bool):
+        return "true" if item else "false"
+    if key == "count":
+        return count_text(item)
+    return box_text(item)
 
 
 def box_text(value: Any) -> str:
     """What a plain text box shows for ``value`` from a file (a number, a date, a text)."""
     if isinstance(value, (dict, list)):
         return json.dumps(value, ensure_ascii=False)
-    return _text(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else str(value)
 
 
 def rows(value: Any) -> list[Any]:
-    """The items of a list field as the form shows them (one vote written alone is a list of
-    one, as the format allows; anything that is not a list shows no rows)."""
-    if isinstance(value, dict):
+    """The items of a list field as the form shows them (one item written alone, as the format
+    allows for a chair or a vote, is a list of one; anything else shows no rows)."""
+    if isinstance(value, (dict, str)):
         return [value]
     return list(value) if isinstance(value, list) else []
 
 
-def named_values(value: Any) -> list[tuple[str, str]]:
-    """The ``data`` mapping as ``(name, value text)`` rows."""
+def part_kind(value: Any) -> str | None:
+    """The kind of a part from a file (``vote`` for ``{vote: {…}}``), ``None`` if it has none
+    or several (the validator says so)."""
+    if not isinstance(value, dict):
+        return None
+    kinds = [key for key in value if key in PART_MODELS]
+    return kinds[0] if len(kinds) == 1 else None
+
+
+def column_of(value: Any) -> dict[str, Any]:
+    """A column from a file as a mapping (a column written as its title alone is ``{title}``)."""
+    if isinstance(value, dict):
+        return value
+    return {} if value is None else {"title": value}
+
+
+def named_values(value: Any) -> list[tuple[str, str, str]]:
+    """The ``data`` mapping as ``(name, value text, kind)`` rows."""
     if not isinstance(value, dict):
         return []
-    return [(str(key), scalar_text(item)) for key, item in value.items()]
+    return [(str(key), *data_box(item)) for key, item in value.items()]
+
+
+def single(value: Any) -> Any:
+    """A list of one person as that person: the saved file reads ``chair: {name: …}`` as a clerk
+    would write it (the format takes one person or a list)."""
+    return value[0] if isinstance(value, list) and len(value) == 1 else value
+
+
+ONE_OR_MANY = ("chair", "secretary", "presenter")
+
+
+def tidy(data: Any) -> Any:
+    """``data`` as it is saved: a chair, a secretary or a presenter alone is written alone."""
+    if isinstance(data, dict):
+        return {k: tidy(single(v) if k in ONE_OR_MANY else v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [tidy(item) for item in data]
+    return data
+
+
+_FITS = {
+    "person": frozenset({"honorific", "name", "position", "reason", "excused"}),
+    LINE: frozenset({"line", "count", "reason", "excused"}),
+}
+
+
+def fits(key: str, kind: str) -> bool:
+    """Whether a person row of ``kind`` shows its ``key`` box (the others are hidden when empty)."""
+    return key in _FITS.get(kind, _FITS["person"])
+
+
+def table_view(value: Any, new: bool = False) -> dict[str, Any]:
+    """A table from a file as the page shows it: its columns as mappings, its rows, and which
+    columns hold numbers. A new table starts with two columns and a row to fill."""
+    value = value if isinstance(value, dict) else {}
+    columns = [column_of(column) for column in rows(value.get("columns"))]
+    table_rows = value.get("rows") if isinstance(value.get("rows"), list) else []
+    if new and not columns and not table_rows:
+        columns, table_rows = [{}, {}], [[]]
+    numbers = [column.get("format") in NUMBER_FORMATS for column in columns]
+    return {"columns": columns, "rows": table_rows, "numbers": numbers}
+
+
+def open_more(prefix: str, data: Any, folded: list[Box], errors: dict[str, list[str]]) -> bool:
+    """Whether the folded boxes of a model are shown open: one holds something, or has a
+    problem to show."""
+    if isinstance(data, dict) and any(data.get(b.key) not in (None, "", [], {}) for b in folded):
+        return True
+    names = [_join(prefix, box.key) for box in folded]
+    return any(error == name or error.startswith(name + ".") for error in errors for name in names)

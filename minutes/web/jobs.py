@@ -78,6 +78,15 @@ class NotSetUp:
     """Everything: what is missing, the commands that install it, where to read more."""
     page: str
     """The same in one paragraph for the form's page (:func:`setup_text`)."""
+    message: str = ""
+    """What cannot be done and why, alone (the page adds that the DOCX works, and the link)."""
+    docs: str | None = None
+    """Where the instructions are (``docs/install-windows.md#pdf``)."""
+
+
+def not_set_up(error: SetupError) -> NotSetUp:
+    """The plain-data form of ``error``."""
+    return NotSetUp(str(error), setup_text(error), error.message, error.docs)
 
 
 def setup_text(error: SetupError) -> str:
@@ -109,7 +118,7 @@ def _rendered(meeting: Minutes, tree: Document, fmt: str, variant: str | None) -
     try:
         document = renderer().render_document(tree, fmt, variant)  # type: ignore[arg-type]
     except SetupError as error:
-        return NotSetUp(str(error), setup_text(error))
+        return not_set_up(error)
     return Rendered(document, download_name(meeting, f".{fmt}"))
 
 
@@ -128,16 +137,31 @@ class Checked:
     pages: list[dict[str, Any]] | None = None
     problems: list[Problem] = field(default_factory=list)
     """The validator's problems, for placing them on a page drawn afresh from the data."""
+    setup: NotSetUp | None = None
+    """Why there are no pages although nothing is wrong: this computer cannot make the PDF (its
+    paragraph is in :attr:`general` too, for older pages' scripts)."""
 
 
 _YAML_HINT = re.compile(r"`[\w.]+: …`")
 """Hints that say what to write in the file (``add `title: …` here``): no help in a form."""
+_FILE_HINT = re.compile(
+    r"[`\"“”]|\\n|YYYY|HH:MM|NĂM-THÁNG|GIỜ:PHÚT|ngoặc kép|in quotes|thousands separators"
+    r"|dấu phân cách hàng nghìn|\btrue\b|\bfalse\b",
+    re.IGNORECASE,
+)
+"""Hints of the file's spelling: fields by name, quotes, ``\\n``, date patterns, YAML's way
+with numbers. Beside a box they say nothing the box does not (it takes the dot between
+thousands; dates and times are picked)."""
 
 
-def problem_text(problem: Problem) -> str:
-    """A problem's message and its hint, for a reader looking at the field."""
-    if problem.hint and not _YAML_HINT.search(problem.hint):
-        return f"{problem.message} ({problem.hint})"
+def problem_text(problem: Problem, beside: bool = False) -> str:
+    """A problem's message and its hint, for a reader looking at the field. ``beside``: shown
+    beside the box itself, where a hint of the file's spelling (``kiểm tra `start` và `end```,
+    ``ghi theo dạng NĂM-THÁNG-NGÀY``, ``trong ngoặc kép``) says nothing the box does not: such a
+    hint is left out (issue #17)."""
+    hint = problem.hint
+    if hint and not _YAML_HINT.search(hint) and not (beside and _FILE_HINT.search(hint)):
+        return f"{problem.message} ({hint})"
     return problem.message
 
 
@@ -160,12 +184,13 @@ def _check(form: FormData, limits: Limits, preview: bool) -> tuple[Checked, Vali
             label = f"{problem.field}: " if problem.field else ""
             checked.general.append(label + problem_text(problem))
         else:
-            checked.errors.append((name, problem_text(problem)))
+            checked.errors.append((name, problem_text(problem, beside=True)))
     if preview and not checked.errors and not checked.general and validation.document:
         try:
             pdf = renderer().render_document(validation.document, "pdf")
         except SetupError as error:  # no Pango here: the checks stand, the preview cannot be
-            checked.general.append(setup_text(error))
+            checked.setup = not_set_up(error)
+            checked.general.append(checked.setup.page)
             return checked, validation
         checked.pages = [vars(image) for image in page_images(pdf)]
     return checked, validation

@@ -16,27 +16,33 @@ again, the data it held kept in the boxes, and nothing made.
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from minutes.dump import HEADER, dumps
 from minutes.files import safe_output_name
 from minutes.i18n import _
 from minutes.load import Limits, parse
-from minutes.paths import Path_, field_tuple
+from minutes.paths import field_tuple
 from minutes.profiles import looks_like_file, profile_names
+from minutes.resources import DOCS
 from minutes.starter import starter
 from minutes.web import jobs
 from minutes.web.api import MEDIA_TYPES, content_disposition
-from minutes.web.form import FormData, from_form
+from minutes.web.form import FormData, from_form, tidy
 from minutes.web.guard import CSRF_COOKIE, CSRF_FIELD, csrf_ok, csrf_token
-from minutes.web.jobs import FORM_SOURCE, Checked, problem_text
+from minutes.web.html_fields import form_fields
+from minutes.web.jobs import FORM_SOURCE, Checked, NotSetUp, problem_text
 from minutes.web.work import Deadline, TooSlow, WorkerDied, WorkPool, worker_died_message
 
 __all__ = ["FORM_SOURCE", "Checked", "make_router", "placed", "problem_text"]
@@ -46,38 +52,71 @@ MAX_FIELDS = 50_000
 more, fit; the body limit bounds the bytes."""
 
 
-def rendered_name(path: Path_ | None, data_keys: list[str]) -> str | None:
-    """The form field the page template gives the data at ``path`` (rows numbered ``_1``, ``_2``
-    …, a group line in the ``name`` box, the named value ``data_keys[i]`` in row ``_{i+1}``)."""
-    if not path:
-        return None
-    if path[0] == "data" and len(path) > 1:
-        key = path[1]
-        return f"data._{data_keys.index(key) + 1}.value" if key in data_keys else "data"
-    parts = [f"_{part + 1}" if isinstance(part, int) else part for part in path]
-    return ".".join("name" if part == "line" else part for part in parts)
-
-
-def placed(checked: Checked, form: FormData) -> dict[str, list[str]]:
-    """The problems of ``checked`` by the field they show beside on the page drawn again from
-    ``form`` (the page a failed download gives back, which must show them without the script)."""
-    keys = [key for _row, key, _text in form.data_rows]
-    rows = {row: index for index, (row, _key, _text) in enumerate(form.data_rows)}
+def placed(checked: Checked, form: FormData, names: FormData) -> dict[str, list[str]]:
+    """The problems of ``checked`` (of the boxes of ``form``, as the clerk sent them) by the box
+    they show beside on the page drawn again from the data, whose boxes are ``names`` (that page's
+    own boxes read back: the page is the one description of which box shows which field, so no
+    second one is kept here). The page a failed download gives back must show them without the
+    script."""
+    rows = {row: index for index, (row, *_rest) in enumerate(form.data_rows)}
     errors: dict[str, list[str]] = {}
     for name, message in form.problems:  # a named-value row: ``data._n9.key``
         row, _dot, box = name.rpartition(".")
         if row in rows:
             errors.setdefault(f"data._{rows[row] + 1}.{box}", []).append(message)
     for problem in checked.problems:
-        shown = rendered_name(field_tuple(problem.field), keys)
+        shown = names.name_of(field_tuple(problem.field))
         if shown is not None:
-            errors.setdefault(shown, []).append(problem_text(problem))
+            errors.setdefault(shown, []).append(problem_text(problem, beside=True))
     return errors
 
 
 def blank(profile: str) -> dict[str, Any]:
-    """An empty meeting of ``profile``: one empty agenda item to start from."""
-    return {"profile": profile, "agenda": [{}]}
+    """An empty meeting of ``profile`` (the page adds an empty agenda item to start from)."""
+    return {"profile": profile}
+
+
+_GUIDE = re.compile(r"[a-z0-9-]+\.md")
+
+
+def docs_folder() -> Path:
+    """The guides beside the package: a checkout's or an unpacked source archive's ``docs/``
+    (an installed wheel has none, and the page then names the guide without a link)."""
+    return Path(__file__).resolve().parents[2] / DOCS.strip("/")
+
+
+def docs_href(docs: str | None) -> str | None:
+    """The address in this app of the guide ``docs`` names (``docs/install-windows.md#pdf``),
+    or ``None`` when the guides are not at hand."""
+    if not docs or not docs.startswith(DOCS):
+        return None
+    page, _hash, section = docs[len(DOCS) :].partition("#")
+    if not _GUIDE.fullmatch(page) or not (docs_folder() / page).is_file():
+        return None
+    return f"/docs/{page}" + (f"#{section}" if section else "")
+
+
+def guide_html(text: str) -> str:
+    """A guide in Markdown as HTML, its headings with the anchors the messages link to (``#pdf``
+    for ``## PDF``, as the repository's web pages make them)."""
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark", {"html": False}).enable("table")
+    tokens = parser.parse(text)
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and index + 1 < len(tokens):
+            title = tokens[index + 1].content.lower()
+            slug = re.sub(r"[^\w\- ]", "", title).strip().replace(" ", "-")
+            token.attrSet("id", slug)
+    return str(parser.renderer.render(tokens, parser.options, {}))
+
+
+def setup_view(setup: NotSetUp | None) -> dict[str, str | None] | None:
+    """What the page says of a computer that cannot make the PDF: the reason, and the guide to
+    read, with its address in this app when the guides are at hand."""
+    if setup is None:
+        return None
+    return {"message": setup.message, "docs": setup.docs, "href": docs_href(setup.docs)}
 
 
 async def close_form(request: Request) -> AsyncIterator[None]:
@@ -97,6 +136,32 @@ def make_router(
     seconds one request may take in all."""
     router = APIRouter(include_in_schema=False, dependencies=[Depends(close_form)])
 
+    def context(
+        request: Request,
+        data: dict[str, Any],
+        general: list[str] | None,
+        notice: str | None,
+        fresh: bool,
+        errors: dict[str, list[str]] | None,
+        data_rows: list[tuple[str, str, str, str]] | None,
+        setup: NotSetUp | None,
+        token: str,
+    ) -> dict[str, Any]:
+        if not data.get("agenda") and not data.get("sessions"):  # an item to start from
+            data = {**data, "agenda": [{}]}
+        return {
+            "request": request,
+            "data": data,
+            "general": general or [],
+            "notice": notice,
+            "fresh": fresh,
+            "errors": errors or {},
+            "data_rows": None if data_rows is None else [row[1:] for row in data_rows],
+            "setup": setup_view(setup),
+            "csrf_field": CSRF_FIELD,
+            "csrf": token,
+        }
+
     async def page(
         request: Request,
         data: dict[str, Any],
@@ -105,27 +170,23 @@ def make_router(
         status: int = 200,
         fresh: bool = False,
         errors: dict[str, list[str]] | None = None,
-        data_rows: list[tuple[str, str, str]] | None = None,
+        data_rows: list[tuple[str, str, str, str]] | None = None,
+        setup: NotSetUp | None = None,
     ) -> HTMLResponse:
-        if not data.get("agenda"):  # an agenda item to start from, as on an empty page
-            data = {**data, "agenda": [{}]}
         token, new = csrf_token(dict(request.cookies))
-        context = {
-            "data": data,
-            "general": general or [],
-            "notice": notice,
-            "fresh": fresh,
-            "errors": errors or {},
-            "data_rows": None if data_rows is None else [(k, v) for _row, k, v in data_rows],
-            "csrf_field": CSRF_FIELD,
-            "csrf": token,
-        }
-        response: HTMLResponse = await run_in_threadpool(  # a page of a thousand rows: ~0.1 s
-            templates.TemplateResponse, request, "web/page.html.j2", context, status_code=status
+        values = context(request, data, general, notice, fresh, errors, data_rows, setup, token)
+        response: HTMLResponse = await run_in_threadpool(  # a page of a thousand rows: ~0.2 s
+            templates.TemplateResponse, request, "web/page.html.j2", values, status_code=status
         )
         if new:
             response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="strict", path="/")
         return response
+
+    def boxes_of_page(request: Request, form: FormData) -> FormData:
+        """The boxes of the page drawn from ``form``'s data, read back as a browser sends them."""
+        values = context(request, form.data, None, None, False, None, form.data_rows, None, "")
+        html = templates.get_template("web/page.html.j2").render(values)
+        return from_form(form_fields(html))
 
     async def submitted(request: Request) -> tuple[FormData, Any, bool]:
         """The form's data, the raw form, and whether its token is the session's."""
@@ -153,6 +214,17 @@ def make_router(
             return await page(request, data, notice=_("Started from the sample meeting."))
         return await page(request, blank(profile), fresh=True)
 
+    @router.get("/docs/{page}", response_class=HTMLResponse)
+    async def guide(request: Request, page: str) -> HTMLResponse:
+        """A guide the messages point to (how to install Pango …), readable in the browser."""
+        path = docs_folder() / page
+        if not _GUIDE.fullmatch(page) or not path.is_file():
+            raise StarletteHTTPException(404)
+        body = await run_in_threadpool(guide_html, path.read_text(encoding="utf-8"))
+        return templates.TemplateResponse(
+            request, "web/guide.html.j2", {"body": Markup(body), "page": page}
+        )
+
     @router.post("/form/check")
     async def live_check(request: Request) -> JSONResponse:
         deadline = Deadline(timeout)
@@ -165,11 +237,13 @@ def make_router(
             return JSONResponse({"errors": [], "general": [_("The preview took too long.")]})
         except WorkerDied:
             return JSONResponse({"errors": [], "general": [worker_died_message()]})
+        setup = setup_view(checked.setup)
         return JSONResponse(
             {
                 "errors": [{"name": name, "message": message} for name, message in checked.errors],
                 "general": checked.general,
                 "pages": checked.pages,
+                "setup": None if setup is None else {**setup, "text": checked.general[-1]},
             }
         )
 
@@ -205,7 +279,7 @@ def make_router(
             return await page(request, form.data, [stale_page_message()], status=403)
         title = form.data.get("title") or "bien-ban"
         name = safe_output_name(f"{form.data.get('date', '')} {title}".strip()) + ".yaml"
-        text = await run_in_threadpool(dumps, form.data, header=HEADER)
+        text = await run_in_threadpool(dumps, tidy(form.data), header=HEADER)
         return Response(
             text,
             media_type="application/yaml; charset=utf-8",
@@ -232,19 +306,27 @@ def make_router(
                 _("Fix the {count} problems marked below first.").format(count=count),
                 *result.general,
             ]
+            names = await run_in_threadpool(boxes_of_page, request, form)
             return await page(
                 request,
                 form.data,
                 general,
                 status=422,
-                errors=placed(result, form),
+                errors=placed(result, form, names),
                 data_rows=form.data_rows,
             )
         if isinstance(result, jobs.Refused):
             general = [problem_text(p) for p in result.problems]
             return await page(request, form.data, general, status=422)
         if isinstance(result, jobs.NotSetUp):  # a PDF on a computer without Pango
-            return await page(request, form.data, [result.page], status=503)
+            return await page(
+                request,
+                form.data,
+                notice=result.page,
+                status=503,
+                data_rows=form.data_rows,
+                setup=result,
+            )
         return Response(
             result.document,
             media_type=MEDIA_TYPES[format],
