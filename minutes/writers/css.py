@@ -86,7 +86,7 @@ def _build(profile: Profile, fonts: Path) -> str:
   }}
 }}
 @page :first {{ @top-center {{ content: none; }} }}
-html {{ font-family: '{FONT_FAMILY}'; color: black; hyphens: manual; }}
+html {{ font-family: '{FONT_FAMILY}'; color: black; hyphens: manual; font-kerning: none; }}
 body {{ margin: 0; }}
 p {{ margin: 0; orphans: 2; widows: 2; }}
 table {{ border-collapse: collapse; }}
