@@ -15,7 +15,7 @@ from pathlib import Path
 
 from minutes.profiles import Profile, Role
 from minutes.tree import role_of, text_of
-from minutes.vocabulary import text_width_pt
+from minutes.vocabulary import SINGLE_LINE, text_width_pt, vertical_metrics
 from minutes.writers.shared import CELL_PADDING_MM
 
 
@@ -71,6 +71,30 @@ def longest_line_pt(lines: list[str], role: Role, fonts: Path) -> float:
         )
         for line in lines
     )
+
+
+_PT_PER_MM = 72 / 25.4
+
+
+def rule_space_pt(role: Role, fonts: Path, writer: str) -> float:
+    """The space between the foot of a ruled paragraph's last line and the rule's stroke, so
+    that the middle of the stroke lies ``role.rule_below_mm`` under the baseline.
+
+    The foot of the line is not the same place in the two writers: Word and LibreOffice put the
+    line gap above the ascent, so the line ends at the font's descent (``docx``); CSS shares the
+    leading between the top and the foot of the line box (``pdf``)."""
+    ascent, descent, _gap = vertical_metrics(role.bold, role.italic, fonts)
+    if writer == "docx":
+        foot = descent
+    else:
+        height = (
+            role.line_exact_pt / role.size_pt
+            if role.line_exact_pt is not None
+            else SINGLE_LINE * (role.line_spacing or 1.0)
+        )
+        foot = descent + (height - ascent - descent) / 2
+    below = role.rule_below_mm * _PT_PER_MM
+    return max(below - role.rule_width_pt / 2 - foot * role.size_pt, 0.0)
 
 
 TABLE_PADDING_PT = 4.0

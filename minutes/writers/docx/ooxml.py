@@ -143,7 +143,7 @@ def set_top_border(paragraph: Any, width_pt: float) -> None:
     top = OxmlElement("w:top")
     top.set(qn("w:val"), "single")
     top.set(qn("w:sz"), str(max(2, round(width_pt * 8))))  # eighths of a point
-    top.set(qn("w:space"), "1")
+    top.set(qn("w:space"), "0")
     top.set(qn("w:color"), "000000")
     borders.append(top)
     put(paragraph._p.get_or_add_pPr(), borders, PPR_ORDER)
@@ -153,7 +153,9 @@ def twips(mm: float) -> str:
     return str(round(mm / 25.4 * 1440))
 
 
-def set_fixed_layout(table: Any, widths_mm: tuple[float, ...], cell_margin_mm: float) -> None:
+def set_fixed_layout(
+    table: Any, widths_mm: tuple[float, ...], cell_margin_mm: float, vertical_mm: float = 0.0
+) -> None:
     """Fixed column widths (Word otherwise re-fits columns to their text) and cell margins."""
     tbl = table._tbl
     tbl_pr = tbl.tblPr
@@ -165,9 +167,9 @@ def set_fixed_layout(table: Any, widths_mm: tuple[float, ...], cell_margin_mm: f
     layout.set(qn("w:type"), "fixed")
     put(tbl_pr, layout, TBLPR_ORDER)
     margins = OxmlElement("w:tblCellMar")
-    for side in ("left", "right"):
+    for side in ("top", "left", "bottom", "right"):
         margin = OxmlElement(f"w:{side}")
-        margin.set(qn("w:w"), twips(cell_margin_mm))
+        margin.set(qn("w:w"), twips(cell_margin_mm if side in ("left", "right") else vertical_mm))
         margin.set(qn("w:type"), "dxa")
         margins.append(margin)
     put(tbl_pr, margins, TBLPR_ORDER)

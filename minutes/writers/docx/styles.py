@@ -26,6 +26,7 @@ from minutes.writers.docx.ooxml import (
     theme_with_font,
 )
 from minutes.writers.docx.package import build_time, save
+from minutes.writers.shared import RULE_LINE_PT
 
 STYLE_NAMES: dict[str, str] = {
     "parent-org": "BB Cơ quan chủ quản",
@@ -205,12 +206,12 @@ class Styler:
         rule = styles.add_style(RULE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
         rule.style_id = RULE_STYLE_ID
         rule.base_style = normal
-        rule.font.size = Pt(2)
+        rule.font.size = Pt(RULE_LINE_PT)
         fmt = rule.paragraph_format
         fmt.space_before = Pt(0)
         fmt.space_after = Pt(0)
         fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-        fmt.line_spacing = Pt(2)
+        fmt.line_spacing = Pt(RULE_LINE_PT)
 
     def _apply(self, style: Any, role: Role) -> None:
         font = style.font
