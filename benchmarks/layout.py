@@ -291,7 +291,6 @@ def stranded(document: Document, pdf: Read) -> list[str]:
     """What a page ends on that a careful typesetter would not leave there: a heading or a
     table's caption (its last line the page's last), a table cut after its first row or before
     its last, the closing line on a page without the signatures."""
-    profile = document.profile
     found: list[str] = []
     announcing = [
         _squash(text_of(element))
@@ -310,15 +309,20 @@ def stranded(document: Document, pdf: Read) -> list[str]:
             found.append(f"p{page} ends on a heading: {last.text[:60]!r}")
     found.extend(_cut_tables(document, pdf))
     closing = _closing_text(document)
-    titles = [profile.wording.secretary_title, profile.wording.chair_title.split("{")[0].strip()]
-    if closing:
+    titles = [
+        _squash(text_of(element))
+        for element in document.body.iter("p")
+        if role_of(element) in ("signer-title", "signer-authority")
+    ]
+    if closing and titles:
         closing_pages = {
             line.page for line in pdf.lines if closing.startswith(_squash(line.text)[:20] or "-")
         }
         signer_pages = {
             line.page
             for line in pdf.lines
-            if any(_squash(title) and _squash(title) in _squash(line.text) for title in titles)
+            if any(title in _squash(line.text) for title in titles if title)
+            and line.text.upper() == line.text
         }
         if closing_pages and signer_pages and max(closing_pages) not in signer_pages:
             found.append(f"p{max(closing_pages)}: the closing line is not with the signatures")

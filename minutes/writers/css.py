@@ -120,6 +120,7 @@ table.data-table tr {{ break-inside: avoid; }}
 table.data-table tbody tr:first-child {{ break-after: avoid; }}
 table.data-table tbody tr:last-child {{ break-before: avoid; }}
 table.signatures {{ width: 100%; table-layout: fixed; break-inside: avoid; }}
+table.signatures + table.signatures {{ margin-top: {RULE_LINE_PT:g}pt; }}
 table.signatures tr {{ break-inside: avoid; break-after: avoid; }}
 table.signatures td.signer:first-child:nth-last-child(2) {{
   width: {layout.signature_left_mm:g}mm; }}

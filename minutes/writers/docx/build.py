@@ -267,7 +267,8 @@ class Builder:
         body = container.element.body if hasattr(container, "element") else container._element
         children = [child for child in body if child.tag != qn("w:sectPr")]
         if children and children[-1].tag == qn("w:tbl"):
-            self._add_paragraph(container, RULE_STYLE_ID)
+            spacer = self._add_paragraph(container, RULE_STYLE_ID)
+            spacer.paragraph_format.keep_with_next = True  # two tables of signers: one block
 
     def _space_before_table(self, container: Any) -> None:
         """Word has no space before a table: the paragraph above it takes the gap as its space
