@@ -134,19 +134,19 @@ class Builder:
             raise InternalError(f"paragraph without a role: {ET.tostring(element)!r}")
         style = self.profile.role(role)
         paragraph = self._add_paragraph(container, style_id(role))
-        if style.rule is None:
-            add_runs(paragraph, element, caps=style.caps)
-            return paragraph
         available = self._available_width_pt(container)
         lines = ruled_lines(element, style, available, self.fonts)
+        if style.rule is None:
+            if lines is None:
+                add_runs(paragraph, element, caps=style.caps)
+            else:
+                self._lines(paragraph, lines, style.caps)
+            return paragraph
         if lines is None:
             add_runs(paragraph, element, caps=style.caps)
             lines = text_of(element).split("\n")
         else:
-            for index, line in enumerate(lines):
-                if index:
-                    append_break(paragraph._p)
-                append_run(paragraph._p, line.upper() if style.caps else line, False, False, False)
+            self._lines(paragraph, lines, style.caps)
         length = min(longest_line_pt(lines, style, self.fonts), available) * style.rule
         rule = self._rule_under(container, length, available, style.rule_width_pt)
         # the rule belongs to the paragraph: the paragraph's space after comes after the rule
@@ -156,6 +156,13 @@ class Builder:
             rule.paragraph_format.space_after = Pt(style.space_after_pt)
         rule.paragraph_format.space_before = Pt(rule_space_pt(style, self.fonts, "docx"))
         return paragraph
+
+    @staticmethod
+    def _lines(paragraph: Any, lines: list[str], caps: bool) -> None:
+        for index, line in enumerate(lines):
+            if index:
+                append_break(paragraph._p)
+            append_run(paragraph._p, line.upper() if caps else line, False, False, False)
 
     def _rule_under(self, container: Any, length: float, available: float, width: float) -> Any:
         """An empty paragraph whose top border, between its indents, is ``length`` long."""
