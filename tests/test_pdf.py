@@ -404,13 +404,13 @@ def test_fonts_are_embedded_and_ours(source: Path, outputs) -> None:
     assert fonts
     for font in fonts:
         assert font["embedded"], font
-        assert re.fullmatch(r"/?([A-Z]{6}\+)?Liberation-Serif(-[A-Za-z-]+)?", font["name"]), font
+        assert re.fullmatch(r"/?([A-Z]{6}\+)?Minutes-Serif(-[A-Za-z-]+)?", font["name"]), font
     names = {c["fontname"].split("+")[-1] for chars in pdf.chars for c in chars}
     assert names <= {
-        "Liberation-Serif",
-        "Liberation-Serif-Bold",
-        "Liberation-Serif-Italic",
-        "Liberation-Serif-Bold-Italic",
+        "Minutes-Serif",
+        "Minutes-Serif-Bold",
+        "Minutes-Serif-Italic",
+        "Minutes-Serif-Bold-Italic",
     }, names
 
 

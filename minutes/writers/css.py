@@ -22,11 +22,9 @@ from minutes.writers.shared import (
     TABLE_GAP_PT,
 )
 
-FONT_FAMILY = "Liberation Serif"
-"""The @font-face family of the embedded font files, named for what they are: the PDF's font
-dictionary and a reader's Document Properties say ``Liberation-Serif`` (the metric twin of Times
-New Roman that the repository carries; the DOCX names Times New Roman itself). The files are
-given by @font-face, so the PDF embeds the repository's files whatever the machine has."""
+FONT_FAMILY = "Minutes Serif"
+"""The @font-face family of the embedded font files. A private name, so that no font installed on
+the machine can stand in for it: the PDF looks the same everywhere."""
 
 
 def line_height(role: Role) -> str:
