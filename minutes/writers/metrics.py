@@ -69,14 +69,28 @@ def fit_lines(
                 greedy.append([word])
             else:
                 greedy[-1].append(word)
-        if balance and len(greedy) > 1:
-            greedy = balanced(words, len(greedy), width_pt, width)
+        if balance and 1 < len(greedy) <= BALANCED_MAX_LINES and len(words) <= BALANCED_MAX_WORDS:
+            space = width(["a", "a"]) - 2 * width(["a"])
+            starts = [0.0]
+            for word in words:
+                starts.append(starts[-1] + width([word]))
+
+            def span(i: int, j: int, starts: list[float] = starts, space: float = space) -> float:
+                return starts[j] - starts[i] + space * (j - i - 1)
+
+            greedy = balanced(words, len(greedy), width_pt, span)
         lines.extend(" ".join(line) for line in greedy)
     return lines
 
 
+BALANCED_MAX_LINES = 5
+BALANCED_MAX_WORDS = 80
+"""Longer texts keep the greedy lines (a name or a title is never this long; the balancing is
+quadratic in the words)."""
+
+
 def balanced(
-    words: list[str], count: int, width_pt: float, width: Callable[[list[str]], float]
+    words: list[str], count: int, width_pt: float, span: Callable[[int, int], float]
 ) -> list[list[str]]:
     """``words`` in ``count`` lines no wider than ``width_pt``, the lines as even as can be and
     broken between groups: no line of one word when the text has more, no line ending on a word
@@ -96,7 +110,7 @@ def balanced(
 
     def cost(i: int, j: int) -> float | None:
         line = words[i:j]
-        used = width(line)
+        used = span(i, j)
         if used > width_pt and j - i > 1:
             return None
         total = used**2  # the lines' total is given: the smallest sum of squares is the evenest
