@@ -46,6 +46,26 @@ def _advances(path: Path) -> tuple[dict[int, int], int, int]:
     return widths, units, fallback
 
 
+@lru_cache(maxsize=8)
+def _vertical(path: Path) -> tuple[float, float, float]:
+    from fontTools.ttLib import TTFont
+
+    with _lock:
+        font = TTFont(str(path), lazy=True)
+        units = font["head"].unitsPerEm
+        hhea = font["hhea"]
+        found = (hhea.ascent / units, -hhea.descent / units, hhea.lineGap / units)
+        font.close()
+    return found
+
+
+def vertical_metrics(bold: bool, italic: bool, fonts: Path) -> tuple[float, float, float]:
+    """The font's ascent, descent and line gap, in em (``hhea``: what Word, LibreOffice and
+    WeasyPrint place a line by)."""
+    file = FONT_FILES[("bold" if bold else "normal", "italic" if italic else "normal")]
+    return _vertical(fonts / file)
+
+
 def text_width_pt(text: str, size_pt: float, bold: bool, italic: bool, fonts: Path) -> float:
     """The width of ``text`` set in one line at ``size_pt`` (in points)."""
     file = FONT_FILES[("bold" if bold else "normal", "italic" if italic else "normal")]

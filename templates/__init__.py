@@ -1,1 +1,2 @@
-"""Templates and format profiles of ``minutes`` (data, shipped in the wheel as ``minutes.templates``)."""
+"""Templates and format profiles of ``minutes`` (data, shipped in the wheel as
+``minutes.templates``)."""

@@ -182,6 +182,47 @@ def test_flagship_properties(outputs) -> None:
     assert props.author == "Tỉnh ủy Thái Bình"
 
 
+def test_opens_in_current_word_with_its_own_properties(outputs) -> None:
+    """Word 2013+ (compatibility mode 15, not the template's 14), this program as the
+    application, Times New Roman and Vietnamese for every script, no template leftovers."""
+    docx = outputs.docx(FLAGSHIP)
+    parts = zipfile.ZipFile(io.BytesIO(docx.data))
+    names = set(parts.namelist())
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    settings = etree.fromstring(parts.read("word/settings.xml"))
+    modes = [
+        s.get(f"{w}val")
+        for s in settings.iter(f"{w}compatSetting")
+        if s.get(f"{w}name") == "compatibilityMode"
+    ]
+    assert modes == ["15"]
+    assert settings.find(f"{w}themeFontLang").get(f"{w}val") == "vi-VN"
+    app = parts.read("docProps/app.xml").decode()
+    assert "<Application>minutes " in app
+    assert "Macintosh" not in app
+    assert not any(name.startswith("customXml/") for name in names)
+    theme = parts.read("word/theme/theme1.xml").decode()
+    assert "ＭＳ" not in theme and 'script="Jpan"' not in theme
+    assert set(etree.fromstring(theme.encode()).xpath("//*[local-name()='latin']/@typeface")) == {
+        "Times New Roman"
+    }
+    fonts = etree.fromstring(parts.read("word/fontTable.xml"))
+    assert [f.get(f"{w}name") for f in fonts.iter(f"{w}font")] == ["Times New Roman"]
+    defaults = etree.fromstring(parts.read("word/styles.xml")).find(f"{w}docDefaults")
+    rfonts = defaults.find(f".//{w}rFonts")
+    assert set(rfonts.attrib.values()) == {"Times New Roman"}
+
+
+def test_headings_in_the_navigation_pane(outputs) -> None:
+    styles = outputs.docx(FLAGSHIP).document.styles
+    levels = {}
+    for role, level in (("heading-1", "0"), ("heading-2", "1"), ("heading-3", "2")):
+        outline = styles[STYLE_NAMES[role]].element.pPr.find(qn("w:outlineLvl"))
+        levels[role] = outline.get(qn("w:val"))
+        assert levels[role] == level
+    assert styles[STYLE_NAMES["body"]].element.pPr.find(qn("w:outlineLvl")) is None
+
+
 def test_build_time_follows_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
     from minutes.writers.docx import build_time
 

@@ -384,8 +384,8 @@ AGREE: list[tuple[str, str, float]] = [
 DIFFER: list[tuple[str, str, float]] = [
     # (region, edge, Mẫu 1.9 minus ours in mm), each explained in docs/fidelity.md
     ("header-left", "top", 5.1),  # Mẫu's top margin 25 mm, the profile's 20 (PL I: 20-25)
-    ("doc-kind", "top", 14.1),  # and Mẫu leaves empty lines under "Số"; we set 24 pt
-    ("body-start", "top", 16.5),
+    ("doc-kind", "top", 12.3),  # and Mẫu leaves empty lines under "Số"; we set 24 pt
+    ("body-start", "top", 12.8),
     ("body-start", "x0", 5.1),  # the first-line indent from a left margin of 35, ours 30
     ("body", "x0", 5.3),  # left margin: Mẫu 35 mm, the profile 30 (PL I: 30-35)
     ("body", "x1", -5.3),  # right margin: Mẫu 20 mm, the profile 15 (PL I: 15-20)

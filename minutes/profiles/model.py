@@ -98,6 +98,10 @@ class Role(_Data):
     rule: float | None = Field(default=None, gt=0, le=1)
     """A solid rule under the text, as a fraction of the text's length (1.0: all of it)."""
     rule_width_pt: float = 0.75
+    rule_below_mm: float = Field(default=3.5, gt=0, le=10)
+    """How far under the baseline of the text's last line the rule lies (the middle of its
+    stroke), the same in both writers; the profiles name it (Mẫu 1.9 as printed: 3.5-3.9 mm, a
+    white gap of 2.4-2.8 mm under the descenders)."""
     source: str
     # What the official text allows, when it gives more than the one value the profile prints.
     # The checker accepts the whole range; the profile's own value is the preferred point in it.

@@ -11,7 +11,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from minutes.profiles import Profile, Role
-from minutes.writers.shared import CELL_PADDING_MM, FONT_FILES, SIGNATURE_PADDING_MM, SINGLE_LINE
+from minutes.writers.metrics import TABLE_PADDING_PT, rule_space_pt
+from minutes.writers.shared import (
+    CELL_PADDING_MM,
+    CELL_PADDING_VERTICAL_PT,
+    FONT_FILES,
+    RULE_LINE_PT,
+    SIGNATURE_PADDING_MM,
+    SINGLE_LINE,
+    TABLE_GAP_PT,
+)
 
 FONT_FAMILY = "Minutes Serif"
 """The @font-face family of the embedded font files. A private name, so that no font installed on
@@ -24,8 +33,12 @@ def line_height(role: Role) -> str:
     return f"{SINGLE_LINE * (role.line_spacing or 1.0):.4g}"
 
 
-def role_css(name: str, role: Role) -> str:
-    """The declarations of one role (the paragraph's text style)."""
+def role_css(name: str, role: Role, fonts: Path) -> str:
+    """The declarations of one role (the paragraph's text style).
+
+    The space before and after a paragraph are margins: between two paragraphs CSS keeps the
+    larger of the two, as Word and LibreOffice do (measured: the space after a trích yếu and the
+    space before the next paragraph are not added)."""
     declarations = [
         f"font-size: {role.size_pt:g}pt",
         f"font-weight: {'bold' if role.bold else 'normal'}",
@@ -45,7 +58,8 @@ def role_css(name: str, role: Role) -> str:
         rules.append(
             f".{name} {{ display: table; margin-left: auto; margin-right: auto; }}\n"
             f".{name}::after {{ content: ''; display: block; width: {role.rule * 100:g}%; "
-            f"margin: 3pt auto 0; border-top: {role.rule_width_pt:g}pt solid black; }}"
+            f"margin: {rule_space_pt(role, fonts, 'pdf'):.3f}pt auto {RULE_LINE_PT:g}pt; "
+            f"border-top: {role.rule_width_pt:g}pt solid black; }}"
         )
     return "\n".join(rules)
 
@@ -86,7 +100,7 @@ def _build(profile: Profile, fonts: Path) -> str:
   }}
 }}
 @page :first {{ @top-center {{ content: none; }} }}
-html {{ font-family: '{FONT_FAMILY}'; color: black; hyphens: manual; }}
+html {{ font-family: '{FONT_FAMILY}'; color: black; hyphens: manual; font-kerning: none; }}
 body {{ margin: 0; }}
 p {{ margin: 0; orphans: 2; widows: 2; }}
 table {{ border-collapse: collapse; }}
@@ -96,14 +110,17 @@ table.header td {{ padding: 0 {CELL_PADDING_MM:g}mm; box-sizing: border-box; }}
 table.signatures td {{ padding: 0 {SIGNATURE_PADDING_MM:g}mm; box-sizing: border-box; }}
 td.header-left {{ width: {layout.header_left_mm:g}mm; }}
 td.header-right {{ width: {layout.header_right_mm:g}mm; }}
-table.data-table {{ width: 100%; table-layout: fixed; margin-top: 6pt; break-inside: auto; }}
-table.data-table th, table.data-table td {{ border: 0.5pt solid black; padding: 1pt 4pt;
-  vertical-align: middle; }}
+table.data-table {{ width: 100%; table-layout: fixed; margin-top: {TABLE_GAP_PT:g}pt;
+  break-inside: auto; }}
+p.table-caption + table.data-table {{ margin-top: 0; }}
+table.data-table th, table.data-table td {{ border: 0.5pt solid black;
+  padding: {CELL_PADDING_VERTICAL_PT:g}pt {TABLE_PADDING_PT:g}pt; vertical-align: middle; }}
 table.data-table thead {{ display: table-header-group; }}
 table.data-table tr {{ break-inside: avoid; }}
 table.data-table tbody tr:first-child {{ break-after: avoid; }}
 table.data-table tbody tr:last-child {{ break-before: avoid; }}
-table.signatures {{ width: 100%; table-layout: fixed; margin-top: 6pt; break-inside: avoid; }}
+table.signatures {{ width: 100%; table-layout: fixed; break-inside: avoid; }}
+table.signatures + table.signatures {{ margin-top: {RULE_LINE_PT:g}pt; }}
 table.signatures tr {{ break-inside: avoid; break-after: avoid; }}
 table.signatures td.signer:first-child:nth-last-child(2) {{
   width: {layout.signature_left_mm:g}mm; }}
@@ -113,7 +130,7 @@ div.keep-together {{ break-inside: avoid; }}
 div.appendix {{ break-before: page; }}""",
     ]
     parts.extend(_appendix_pages())
-    parts.extend(role_css(name, role) for name, role in profile.roles.items())
+    parts.extend(role_css(name, role, fonts) for name, role in profile.roles.items())
     return "\n".join(parts) + "\n"
 
 

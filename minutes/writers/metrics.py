@@ -11,35 +11,144 @@ with it gives the width Word will lay out. Kerning is ignored (below 0.5 % on th
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 
 from minutes.profiles import Profile, Role
 from minutes.tree import role_of, text_of
-from minutes.vocabulary import text_width_pt
+from minutes.vocabulary import SINGLE_LINE, text_width_pt, vertical_metrics
 from minutes.writers.shared import CELL_PADDING_MM
+
+BALANCED_ROLES = ("parent-org", "org", "doc-kind", "trich-yeu", "appendix-title")
+"""Roles whose lines both writers break themselves, balanced and between groups of words (the
+names in the header, the title and the trích yếu), whether or not a rule goes under them."""
+
+GROUP_WORDS = frozenset(
+    "xã phường thị trấn quận huyện tỉnh thôn ấp bản tổ khu chi đảng công trường".split()
+)
+"""Words that begin a group of a Vietnamese name (``XÃ VĨNH THANH``, ``QUẬN TÂY HỒ``, ``CHI BỘ
+…``, ``CÔNG TY …``, ``TRƯỜNG …``): a line may well begin with one."""
+
+BINDING_WORDS = frozenset(
+    "xã phường trấn quận huyện tỉnh phố thôn ấp tổ năm tháng ngày số lần khóa kỳ "
+    "và của về tại các những cho với - – nhân ủy cộng hội".split()
+)
+"""Words that bind to the word after them (``QUẬN / TÂY HỒ``, ``năm / 2025``, ``NHÂN / DÂN``,
+``- / TKV``): a line does not end on one."""
 
 
 def fit_lines(
-    text: str, size_pt: float, bold: bool, italic: bool, width_pt: float, fonts: Path
+    text: str,
+    size_pt: float,
+    bold: bool,
+    italic: bool,
+    width_pt: float,
+    fonts: Path,
+    balance: bool = False,
+    caps: bool = False,
 ) -> list[str]:
     """``text`` broken into the lines a reader will see in a box ``width_pt`` wide.
 
-    Greedy, at spaces, as Word and WeasyPrint break a line. Both writers break the lines that
-    carry a rule with this, so that they break them at the same places and the rule can be as
-    long as the longest *line*, not the box (CSS cannot shrink a box to its longest wrapped line).
-    """
+    Greedy, at spaces, as Word and WeasyPrint break a line; with ``balance``, in as many lines
+    as greedy needs but with the breaks a typesetter would choose (:func:`balanced`). Both
+    writers break these lines themselves, at the same places, so that a rule can be as long as
+    the longest *line* (CSS cannot shrink a box to its longest wrapped line). The clerk's own
+    line breaks (``\\n``) are kept. With ``caps`` the lines are measured in capitals but
+    returned as written (the case tells where a name's words begin)."""
+
+    def width(words: list[str]) -> float:
+        shown = " ".join(words)
+        return text_width_pt(shown.upper() if caps else shown, size_pt, bold, italic, fonts)
+
     lines: list[str] = []
     for given in text.split("\n"):
-        current = ""
-        for word in given.split(" "):
-            candidate = f"{current} {word}" if current else word
-            if current and text_width_pt(candidate, size_pt, bold, italic, fonts) > width_pt:
-                lines.append(current)
-                current = word
+        words = given.split(" ")
+        greedy: list[list[str]] = [[]]
+        for word in words:
+            if greedy[-1] and width([*greedy[-1], word]) > width_pt:
+                greedy.append([word])
             else:
-                current = candidate
-        lines.append(current)
+                greedy[-1].append(word)
+        if balance and 1 < len(greedy) <= BALANCED_MAX_LINES and len(words) <= BALANCED_MAX_WORDS:
+            space = width(["a", "a"]) - 2 * width(["a"])
+            starts = [0.0]
+            for word in words:
+                starts.append(starts[-1] + width([word]))
+
+            def span(i: int, j: int, starts: list[float] = starts, space: float = space) -> float:
+                return starts[j] - starts[i] + space * (j - i - 1)
+
+            greedy = balanced(words, len(greedy), width_pt, span)
+        lines.extend(" ".join(line) for line in greedy)
     return lines
+
+
+BALANCED_MAX_LINES = 5
+BALANCED_MAX_WORDS = 80
+"""Longer texts keep the greedy lines (a name or a title is never this long; the balancing is
+quadratic in the words)."""
+
+
+def balanced(
+    words: list[str], count: int, width_pt: float, span: Callable[[int, int], float]
+) -> list[list[str]]:
+    """``words`` in ``count`` lines no wider than ``width_pt``, the lines as even as can be and
+    broken between groups: no line of one word when the text has more, no line ending on a word
+    that binds to the next (:data:`BINDING_WORDS`), nor inside a word of a name (a capital
+    syllable and the small one after it: ``Mầm non``, ``Thi đua``, ``Khoáng sản``) or between
+    the words of a name (``Nguyễn Tất Thành``), a line rather beginning with a word that begins
+    a group (:data:`GROUP_WORDS`) or after a comma. Dynamic programming over the break
+    points (a header line has a dozen words); the greedy lines when nothing else fits."""
+    n = len(words)
+    lone = width_pt**2
+    binding = (width_pt * 0.6) ** 2
+    good = (width_pt * 0.3) ** 2
+    inside_name = (width_pt * 0.45) ** 2
+
+    def capital(word: str) -> bool:
+        return word[:1].isupper()
+
+    def cost(i: int, j: int) -> float | None:
+        line = words[i:j]
+        used = span(i, j)
+        if used > width_pt and j - i > 1:
+            return None
+        total = used**2  # the lines' total is given: the smallest sum of squares is the evenest
+        if j - i == 1 and n > 1:
+            total += lone
+        if j < n:
+            end = line[-1].casefold()
+            if end in BINDING_WORDS:
+                total += binding
+            if words[j].casefold() in GROUP_WORDS or end.endswith((",", ";")):
+                total -= good
+            if words[j] in ("-", "–"):
+                total += binding
+            after = words[j]
+            if capital(line[-1]) and after.casefold() not in GROUP_WORDS:
+                total += binding if not capital(after) else inside_name
+        return total
+
+    best: dict[tuple[int, int], tuple[float, int]] = {(0, 0): (0.0, -1)}
+    for lines in range(1, count + 1):
+        for j in range(1, n + 1):
+            options = []
+            for i in range(0, j):
+                if (i, lines - 1) not in best:
+                    continue
+                line_cost = cost(i, j)
+                if line_cost is not None:
+                    options.append((best[(i, lines - 1)][0] + line_cost, i))
+            if options:
+                best[(j, lines)] = min(options)
+    if (n, count) not in best:
+        return [words]
+    breaks, j = [], n
+    for lines in range(count, 0, -1):
+        i = best[(j, lines)][1]
+        breaks.append(words[i:j])
+        j = i
+    return breaks[::-1]
 
 
 def box_width_pt(profile: Profile, cell: str | None) -> float:
@@ -52,15 +161,17 @@ def box_width_pt(profile: Profile, cell: str | None) -> float:
 
 
 def ruled_lines(element: ET.Element, role: Role, width_pt: float, fonts: Path) -> list[str] | None:
-    """The lines of a plain-text paragraph that carries a rule, as they will be broken in a box
-    ``width_pt`` wide (in the paragraph's own case); ``None`` if it has inline markup."""
-    if any(child.tag != "br" for child in element):
+    """The lines of a plain-text paragraph that carries a rule or whose lines are balanced
+    (:data:`BALANCED_ROLES`), as they will be broken in a box ``width_pt`` wide (in the
+    paragraph's own case); ``None`` if it has inline markup or is neither."""
+    name = role_of(element)
+    balance = name in BALANCED_ROLES
+    if any(child.tag != "br" for child in element) or (role.rule is None and not balance):
         return None
     text = text_of(element)
-    shown = text.upper() if role.caps else text
-    lines = fit_lines(shown, role.size_pt, role.bold, role.italic, width_pt, fonts)
-    words = iter(" ".join(text.split("\n")).split(" "))
-    return [" ".join(next(words) for _ in line.split(" ")) for line in lines]
+    return fit_lines(
+        text, role.size_pt, role.bold, role.italic, width_pt, fonts, balance, caps=role.caps
+    )
 
 
 def longest_line_pt(lines: list[str], role: Role, fonts: Path) -> float:
@@ -71,6 +182,30 @@ def longest_line_pt(lines: list[str], role: Role, fonts: Path) -> float:
         )
         for line in lines
     )
+
+
+_PT_PER_MM = 72 / 25.4
+
+
+def rule_space_pt(role: Role, fonts: Path, writer: str) -> float:
+    """The space between the foot of a ruled paragraph's last line and the rule's stroke, so
+    that the middle of the stroke lies ``role.rule_below_mm`` under the baseline.
+
+    The foot of the line is not the same place in the two writers: Word and LibreOffice put the
+    line gap above the ascent, so the line ends at the font's descent (``docx``); CSS shares the
+    leading between the top and the foot of the line box (``pdf``)."""
+    ascent, descent, _gap = vertical_metrics(role.bold, role.italic, fonts)
+    if writer == "docx":
+        foot = descent
+    else:
+        height = (
+            role.line_exact_pt / role.size_pt
+            if role.line_exact_pt is not None
+            else SINGLE_LINE * (role.line_spacing or 1.0)
+        )
+        foot = descent + (height - ascent - descent) / 2
+    below = role.rule_below_mm * _PT_PER_MM
+    return max(below - role.rule_width_pt / 2 - foot * role.size_pt, 0.0)
 
 
 TABLE_PADDING_PT = 4.0

@@ -225,7 +225,7 @@ def _prepared_xhtml(document: Document, fonts: Path) -> str:
 def _break_ruled_line(element: ET.Element, profile: Profile, width: float, fonts: Path) -> None:
     role = role_of(element)
     style = profile.role(role) if role else None
-    if style is None or style.rule is None:
+    if style is None:
         return
     lines = ruled_lines(element, style, width, fonts)
     if lines is None or len(lines) == len(list(element)) + 1:

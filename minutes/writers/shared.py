@@ -16,3 +16,14 @@ CELL_PADDING_MM = 1.0
 SIGNATURE_PADDING_MM = 3.0
 """Left and right padding inside a signature cell: three signers side by side keep a gutter of
 at least 6 mm (more than an em at 14 pt) between their titles, so they read as three."""
+
+RULE_LINE_PT = 2.0
+"""What a rule under a header line takes under its stroke: the DOCX draws the rule as the top
+border of an empty paragraph of this exact line height; the PDF leaves as much under the stroke."""
+
+TABLE_GAP_PT = 6.0
+"""The space above a data table that no caption introduces, and between two tables (PL I,
+II.6.e: at least 6 pt between paragraphs)."""
+
+CELL_PADDING_VERTICAL_PT = 1.0
+"""Top and bottom padding inside a cell of a data table (both writers)."""

@@ -16,7 +16,7 @@ from docx.shared import Emu, Mm, Pt
 from docx.text.paragraph import Paragraph
 
 from minutes.errors import InternalError
-from minutes.profiles import Profile
+from minutes.profiles import ROLES, Profile
 from minutes.tree import Document, role_of, text_of
 from minutes.writers.docx.ooxml import (
     append_break,
@@ -34,9 +34,17 @@ from minutes.writers.metrics import (
     box_width_pt,
     column_widths_mm,
     longest_line_pt,
+    rule_space_pt,
     ruled_lines,
 )
-from minutes.writers.shared import CELL_PADDING_MM, SIGNATURE_PADDING_MM
+from minutes.writers.shared import (
+    CELL_PADDING_MM,
+    CELL_PADDING_VERTICAL_PT,
+    SIGNATURE_PADDING_MM,
+    TABLE_GAP_PT,
+)
+
+ROLE_OF_STYLE = {style_id(role): role for role in ROLES}
 
 
 class Builder:
@@ -126,24 +134,37 @@ class Builder:
             raise InternalError(f"paragraph without a role: {ET.tostring(element)!r}")
         style = self.profile.role(role)
         paragraph = self._add_paragraph(container, style_id(role))
-        if style.rule is None:
-            add_runs(paragraph, element, caps=style.caps)
-            return paragraph
         available = self._available_width_pt(container)
         lines = ruled_lines(element, style, available, self.fonts)
+        if style.rule is None:
+            if lines is None:
+                add_runs(paragraph, element, caps=style.caps)
+            else:
+                self._lines(paragraph, lines, style.caps)
+            return paragraph
         if lines is None:
             add_runs(paragraph, element, caps=style.caps)
             lines = text_of(element).split("\n")
         else:
-            for index, line in enumerate(lines):
-                if index:
-                    append_break(paragraph._p)
-                append_run(paragraph._p, line.upper() if style.caps else line, False, False, False)
+            self._lines(paragraph, lines, style.caps)
         length = min(longest_line_pt(lines, style, self.fonts), available) * style.rule
-        self._rule_under(container, length, available, style.rule_width_pt)
+        rule = self._rule_under(container, length, available, style.rule_width_pt)
+        # the rule belongs to the paragraph: the paragraph's space after comes after the rule
+        paragraph.paragraph_format.keep_with_next = True
+        if style.space_after_pt:
+            paragraph.paragraph_format.space_after = Pt(0)
+            rule.paragraph_format.space_after = Pt(style.space_after_pt)
+        rule.paragraph_format.space_before = Pt(rule_space_pt(style, self.fonts, "docx"))
         return paragraph
 
-    def _rule_under(self, container: Any, length: float, available: float, width: float) -> None:
+    @staticmethod
+    def _lines(paragraph: Any, lines: list[str], caps: bool) -> None:
+        for index, line in enumerate(lines):
+            if index:
+                append_break(paragraph._p)
+            append_run(paragraph._p, line.upper() if caps else line, False, False, False)
+
+    def _rule_under(self, container: Any, length: float, available: float, width: float) -> Any:
         """An empty paragraph whose top border, between its indents, is ``length`` long."""
         indent = max((available - length) / 2, 0)
         rule = self._add_paragraph(container, RULE_STYLE_ID)
@@ -151,6 +172,7 @@ class Builder:
         rule.paragraph_format.right_indent = Pt(indent)
         rule.paragraph_format.keep_with_next = True
         set_top_border(rule, width)
+        return rule
 
     def _available_width_pt(self, container: Any) -> float:
         width = getattr(container, "width", None)
@@ -200,6 +222,7 @@ class Builder:
 
     def _signature_table(self, element: ET.Element, container: Any) -> None:
         layout = self.profile.layout
+        self._apart_from_a_table(container)
         count = max(len(row.findall("./td")) for row in element.findall("./tr"))
         if count == 2:
             widths: tuple[float, ...] = (layout.signature_left_mm, layout.signature_right_mm)
@@ -216,10 +239,13 @@ class Builder:
         first nor its last row is left alone at a page foot or head."""
         rows = element.findall(".//tr")
         widths = tuple(column_widths_mm(element, self.profile, self.fonts))
+        self._space_before_table(container)
         table = container.add_table(rows=len(rows), cols=len(widths))
         table.style = self.docx.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        set_fixed_layout(table, widths, TABLE_PADDING_PT * 25.4 / 72)
+        set_fixed_layout(
+            table, widths, TABLE_PADDING_PT * 25.4 / 72, CELL_PADDING_VERTICAL_PT * 25.4 / 72
+        )
         head = element.find("thead") is not None
         body_rows = len(rows) - (1 if head else 0)
         for r, (row, source) in enumerate(zip(table.rows, rows, strict=True)):
@@ -241,7 +267,38 @@ class Builder:
                 if keep:
                     paragraph.paragraph_format.keep_with_next = True
                 column += span
-        self._add_paragraph(container, RULE_STYLE_ID)  # keeps tables apart
+
+    def _apart_from_a_table(self, container: Any) -> None:
+        """An empty rule-style paragraph when the last block is a table (Word joins two tables
+        that touch)."""
+        body = container.element.body if hasattr(container, "element") else container._element
+        children = [child for child in body if child.tag != qn("w:sectPr")]
+        if children and children[-1].tag == qn("w:tbl"):
+            spacer = self._add_paragraph(container, RULE_STYLE_ID)
+            spacer.paragraph_format.keep_with_next = True  # two tables of signers: one block
+
+    def _space_before_table(self, container: Any) -> None:
+        """Word has no space before a table: the paragraph above it takes the gap as its space
+        after (the larger of the two, as between paragraphs; none under a caption, which belongs
+        to its table); between two tables, an empty paragraph of that height (it also keeps Word
+        from joining them into one)."""
+        body = container.element.body if hasattr(container, "element") else container._element
+        children = [child for child in body if child.tag != qn("w:sectPr")]
+        last = children[-1] if children else None
+        if last is None:
+            return
+        if last.tag == qn("w:tbl"):
+            spacer = self._add_paragraph(container, RULE_STYLE_ID)
+            spacer.paragraph_format.line_spacing = Pt(TABLE_GAP_PT)
+            return
+        if last.tag != qn("w:p"):
+            return
+        style = last.pPr.pStyle.val if last.pPr is not None and last.pPr.pStyle is not None else ""
+        role = ROLE_OF_STYLE.get(style)
+        if role == "table-caption":
+            return
+        own = self.profile.role(role).space_after_pt if role else 0.0
+        Paragraph(last, container).paragraph_format.space_after = Pt(max(own, TABLE_GAP_PT))
 
 
 def keep_last_with_next(container: Any) -> None:

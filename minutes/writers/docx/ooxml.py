@@ -4,6 +4,7 @@ property elements put in the child order Word expects (ECMA-376 Part 1)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from docx.oxml import OxmlElement
@@ -142,7 +143,7 @@ def set_top_border(paragraph: Any, width_pt: float) -> None:
     top = OxmlElement("w:top")
     top.set(qn("w:val"), "single")
     top.set(qn("w:sz"), str(max(2, round(width_pt * 8))))  # eighths of a point
-    top.set(qn("w:space"), "1")
+    top.set(qn("w:space"), "0")
     top.set(qn("w:color"), "000000")
     borders.append(top)
     put(paragraph._p.get_or_add_pPr(), borders, PPR_ORDER)
@@ -152,7 +153,9 @@ def twips(mm: float) -> str:
     return str(round(mm / 25.4 * 1440))
 
 
-def set_fixed_layout(table: Any, widths_mm: tuple[float, ...], cell_margin_mm: float) -> None:
+def set_fixed_layout(
+    table: Any, widths_mm: tuple[float, ...], cell_margin_mm: float, vertical_mm: float = 0.0
+) -> None:
     """Fixed column widths (Word otherwise re-fits columns to their text) and cell margins."""
     tbl = table._tbl
     tbl_pr = tbl.tblPr
@@ -164,9 +167,9 @@ def set_fixed_layout(table: Any, widths_mm: tuple[float, ...], cell_margin_mm: f
     layout.set(qn("w:type"), "fixed")
     put(tbl_pr, layout, TBLPR_ORDER)
     margins = OxmlElement("w:tblCellMar")
-    for side in ("left", "right"):
+    for side in ("top", "left", "bottom", "right"):
         margin = OxmlElement(f"w:{side}")
-        margin.set(qn("w:w"), twips(cell_margin_mm))
+        margin.set(qn("w:w"), twips(cell_margin_mm if side in ("left", "right") else vertical_mm))
         margin.set(qn("w:type"), "dxa")
         margins.append(margin)
     put(tbl_pr, margins, TBLPR_ORDER)
@@ -201,3 +204,104 @@ SECTPR_ORDER = (
     "lnNumType pgNumType cols formProt vAlign noEndnote titlePg textDirection bidi rtlGutter "
     "docGrid printerSettings sectPrChange"
 ).split()
+
+
+# -- what the file says of itself ------------------------------------------------------------------
+
+WORD_NS = "http://schemas.microsoft.com/office/word"
+COMPATIBILITY_MODE = "15"
+"""Word 2013 and later: a file marked 14 (python-docx's template) opens in compatibility mode."""
+
+
+def set_compatibility(settings: Any, language: str) -> None:
+    """Mark the file as current Word's (compatibility mode 15), drop the template's East Asian
+    layout and revision ids, and name the document's language for its theme fonts."""
+    compat = settings.find(qn("w:compat"))
+    if compat is None:
+        compat = OxmlElement("w:compat")
+        settings.append(compat)
+    for child in list(compat):
+        if child.tag == qn("w:useFELayout"):
+            compat.remove(child)
+    mode = next(
+        (
+            c
+            for c in compat.findall(qn("w:compatSetting"))
+            if c.get(qn("w:name")) == "compatibilityMode"
+        ),
+        None,
+    )
+    if mode is None:
+        mode = OxmlElement("w:compatSetting")
+        mode.set(qn("w:name"), "compatibilityMode")
+        mode.set(qn("w:uri"), WORD_NS)
+        compat.insert(0, mode)
+    mode.set(qn("w:val"), COMPATIBILITY_MODE)
+    for tag in ("w:rsids", "w:savePreviewPicture", "w:proofState"):
+        for child in settings.findall(qn(tag)):
+            settings.remove(child)
+    theme_lang = settings.find(qn("w:themeFontLang"))
+    if theme_lang is not None:
+        theme_lang.attrib.clear()
+        theme_lang.set(qn("w:val"), language)
+
+
+def set_default_fonts(styles: Any, family: str) -> None:
+    """The document defaults name ``family`` for every script (python-docx's template names the
+    theme's Calibri/Cambria and, for East Asian text, a Japanese font) and single spacing."""
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        raise InternalError("the DOCX template has no document defaults")
+    rpr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    fonts = rpr.find(qn("w:rFonts")) if rpr is not None else None
+    if fonts is not None:
+        fonts.attrib.clear()
+        for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+            fonts.set(qn(attribute), family)
+    spacing = defaults.find(f"{qn('w:pPrDefault')}/{qn('w:pPr')}/{qn('w:spacing')}")
+    if spacing is not None:
+        spacing.attrib.clear()
+        spacing.set(qn("w:after"), "0")
+        spacing.set(qn("w:line"), "240")
+        spacing.set(qn("w:lineRule"), "auto")
+
+
+def set_outline_level(style_element: Any, level: int) -> None:
+    """Word's outline level (0 = level 1): the heading shows in the navigation pane."""
+    ppr = style_element.get_or_add_pPr()
+    outline = OxmlElement("w:outlineLvl")
+    outline.set(qn("w:val"), str(level))
+    put(ppr, outline, PPR_ORDER)
+
+
+def theme_with_font(blob: bytes, family: str) -> bytes:
+    """The theme part with ``family`` as its heading and body font (the template's names Calibri,
+    Cambria and a font for each of thirty scripts, a Japanese one for East Asian text)."""
+    text = blob.decode("utf-8")
+    text = re.sub(r"<a:font script=\"[^\"]*\" typeface=\"[^\"]*\"/>\s*", "", text)
+    text = re.sub(r"<a:latin typeface=\"[^\"]*\"", f'<a:latin typeface="{family}"', text)
+    return text.encode("utf-8")
+
+
+def font_table(family: str) -> bytes:
+    """A font table that names the one font the document uses."""
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    return (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        f'<w:fonts xmlns:w="{w}"><w:font w:name="{family}">'
+        '<w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/>'
+        '<w:family w:val="roman"/><w:pitch w:val="variable"/></w:font></w:fonts>'
+    ).encode()
+
+
+def app_properties(application: str) -> bytes:
+    """``docProps/app.xml``: what made the file, and nothing the template claimed (a Macintosh
+    Word, a page and word count of an empty document)."""
+    ns = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+    return (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        f'<Properties xmlns="{ns}"><Application>{application}</Application>'
+        "<DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>"
+        "<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
+        "<HyperlinksChanged>false</HyperlinksChanged></Properties>"
+    ).encode()

@@ -16,10 +16,17 @@ from docx.shared import Emu, Mm, Pt
 from minutes.profiles import ROLES, Profile, Role
 from minutes.writers.docx.ooxml import (
     add_page_field,
+    app_properties,
+    font_table,
+    set_compatibility,
+    set_default_fonts,
     set_fonts,
     set_language,
+    set_outline_level,
+    theme_with_font,
 )
 from minutes.writers.docx.package import build_time, save
+from minutes.writers.shared import RULE_LINE_PT
 
 STYLE_NAMES: dict[str, str] = {
     "parent-org": "BB Cơ quan chủ quản",
@@ -69,6 +76,9 @@ KEPT_STYLES = (
 )
 """Styles of the template a biên bản uses (besides its own ``BB…`` styles)."""
 
+OUTLINE_LEVELS = {"heading-1": 0, "heading-2": 1, "heading-3": 2}
+"""Word's outline level of each heading role (0 is level 1): the navigation pane lists them."""
+
 RULE_STYLE = "BB Đường kẻ"
 RULE_STYLE_ID = "BBrule"
 LANGUAGE = "vi-VN"
@@ -92,6 +102,7 @@ def base_document(profile: Profile) -> bytes:
     styler.styles()
     styler.page_number()
     styler.prune()
+    styler.tidy()
     body = styler.docx.element.body
     for paragraph in list(body.iterchildren(qn("w:p"))):  # the template's empty paragraph
         body.remove(paragraph)
@@ -151,6 +162,29 @@ class Styler:
             if sid not in keep and style.get(qn("w:default")) != "1":
                 root.remove(style)
 
+    def tidy(self) -> None:
+        """What the file says of itself, its own and not python-docx's template's: current
+        Word's compatibility mode, the profile's font for every script in the defaults, the
+        theme and the font table, Vietnamese as the language, this program as the application;
+        the template's custom XML part and web settings dropped."""
+        from minutes import __version__
+
+        family = self.profile.font.family
+        part = self.docx.part
+        set_compatibility(part._settings_part.element, LANGUAGE)
+        set_default_fonts(self.docx.styles.element, family)
+        for rel_id, rel in list(part.rels.items()):
+            kind = rel.reltype.rsplit("/", 1)[-1]
+            if kind in ("customXml", "webSettings"):
+                del part.rels[rel_id]
+            elif kind == "theme":
+                rel.target_part._blob = theme_with_font(rel.target_part.blob, family)
+            elif kind == "fontTable":
+                rel.target_part._blob = font_table(family)
+        for rel in part.package.rels.values():
+            if rel.reltype.endswith("/extended-properties"):
+                rel.target_part._blob = app_properties(f"minutes {__version__}")
+
     def styles(self) -> None:
         styles = self.docx.styles
         family = self.profile.font.family
@@ -167,15 +201,17 @@ class Styler:
             style.base_style = normal
             style.quick_style = True
             self._apply(style, self.profile.role(role))
+            if role in OUTLINE_LEVELS:
+                set_outline_level(style.element, OUTLINE_LEVELS[role])
         rule = styles.add_style(RULE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
         rule.style_id = RULE_STYLE_ID
         rule.base_style = normal
-        rule.font.size = Pt(2)
+        rule.font.size = Pt(RULE_LINE_PT)
         fmt = rule.paragraph_format
         fmt.space_before = Pt(0)
         fmt.space_after = Pt(0)
         fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-        fmt.line_spacing = Pt(2)
+        fmt.line_spacing = Pt(RULE_LINE_PT)
 
     def _apply(self, style: Any, role: Role) -> None:
         font = style.font
