@@ -43,7 +43,7 @@ from ruamel.yaml import YAML
 import minutes
 from minutes.compose import compose
 from minutes.resources import fonts_dir
-from minutes.writers.css import FONT_FAMILY, stylesheet
+from minutes.writers.css import embedded_family, stylesheet
 
 ROOT = Path(__file__).resolve().parent.parent
 FLAGSHIP = ROOT / "examples" / "hoi-nghi-btv-tinh-uy-thai-binh-lan-100.yaml"
@@ -120,7 +120,7 @@ def naive_html(document: Any) -> str:
     """Our HTML with our CSS inlined, but naming the system's font instead of embedding ours."""
     css = stylesheet(document.profile, fonts_dir())
     css = "\n".join(line for line in css.splitlines() if not line.startswith("@font-face"))
-    css = css.replace(f"'{FONT_FAMILY}'", "'Liberation Serif'")
+    css = css.replace(f"'{embedded_family(fonts_dir())}'", "'Liberation Serif'")
     return document.xhtml.replace("</head>", f"<style>{css}</style></head>", 1)
 
 

@@ -31,6 +31,7 @@ from typing import Any
 from minutes.files import write_atomic
 from minutes.profiles import office_dirs
 from minutes.resources import fonts_dir, profiles_dir, templates_dir
+from minutes.vocabulary import font_files
 
 MANIFEST_NAME = ".minutes-manifest.json"
 MANIFEST_VERSION = 2
@@ -116,11 +117,14 @@ def _base_fingerprint() -> str:
         (templates_dir(), "*.css"),
         (profiles_dir(), "*.yaml"),
         *((folder, "*.yaml") for folder in office_dirs()),
-        (fonts_dir(), "*.ttf"),
     ):
         for path in sorted(folder.glob(pattern)):
             hasher.update(f"{path.name}\n".encode())
             hasher.update(path.read_bytes())
+    fonts = fonts_dir()  # the four files embedded, not a whole folder such as C:\\Windows\\Fonts
+    for name in sorted(font_files(fonts).values()):
+        hasher.update(f"{name}\n".encode())
+        hasher.update((fonts / name).read_bytes())
     return hasher.hexdigest()
 
 

@@ -9,6 +9,7 @@ packages are not importable, the top-level folders are used directly.
 from __future__ import annotations
 
 import importlib.util
+import os
 from functools import cache
 from pathlib import Path
 
@@ -44,9 +45,16 @@ def profiles_dir() -> Path:
     return templates_dir() / "profiles"
 
 
+FONTS_ENVIRONMENT = "MINUTES_FONTS"
+"""The variable naming a folder of the clerk's own font files (a licensed Times New Roman) to
+embed in the PDF instead of the Liberation Serif of minutes."""
+
+
 def fonts_dir() -> Path:
-    """The folder of the font files embedded in every PDF."""
-    return _folder("minutes.fonts", "fonts")
+    """The folder of the font files embedded in every PDF: ``fonts/`` of minutes, or the folder
+    ``MINUTES_FONTS`` names (read at each call: a server started with it keeps it)."""
+    own = os.environ.get(FONTS_ENVIRONMENT, "").strip()
+    return Path(own).expanduser() if own else _folder("minutes.fonts", "fonts")
 
 
 def docs_link(page: str, section: str | None = None) -> str:

@@ -11,18 +11,91 @@ measured with it is the width Word lays out. Kerning is ignored (below 0.5 % on 
 
 from __future__ import annotations
 
+import re
 import threading
 from functools import lru_cache
 from pathlib import Path
 
-FONT_FILES = {
+Face = tuple[str, str]
+"""A face by (weight, style): ``("bold", "italic")``."""
+
+FONT_FILES: dict[Face, str] = {
     ("normal", "normal"): "LiberationSerif-Regular.ttf",
     ("bold", "normal"): "LiberationSerif-Bold.ttf",
     ("normal", "italic"): "LiberationSerif-Italic.ttf",
     ("bold", "italic"): "LiberationSerif-BoldItalic.ttf",
 }
 """The embedded font files by (weight, style): Liberation Serif, the metric twin of Times New
-Roman."""
+Roman, in ``fonts/``."""
+
+TIMES_FILES: dict[Face, str] = {
+    ("normal", "normal"): "times.ttf",
+    ("bold", "normal"): "timesbd.ttf",
+    ("normal", "italic"): "timesi.ttf",
+    ("bold", "italic"): "timesbi.ttf",
+}
+"""Times New Roman as Windows names its files (``C:\\Windows\\Fonts``): a folder of the clerk's
+own that holds them (``MINUTES_FONTS``) has the PDF embed the licensed font instead."""
+
+
+@lru_cache(maxsize=8)
+def font_files(folder: Path) -> dict[Face, str]:
+    """The four files of ``folder``: Liberation Serif's names, else Windows's Times New Roman
+    (any case); empty when it holds neither set whole (read once per folder)."""
+    present = {path.name.lower(): path.name for path in folder.glob("*") if path.is_file()}
+    for names in (FONT_FILES, TIMES_FILES):
+        found = {face: present.get(name.lower()) for face, name in names.items()}
+        if all(found.values()):
+            return {face: name for face, name in found.items() if name}
+    return {}
+
+
+def require_fonts(folder: Path) -> None:
+    """Raise :class:`~minutes.errors.SetupError` when ``folder`` lacks a whole set of files (a
+    folder of the clerk's own, named by ``MINUTES_FONTS``, that is wrong)."""
+    if font_files(folder):
+        return
+    from minutes.errors import SetupError
+    from minutes.i18n import _
+    from minutes.resources import FONTS_ENVIRONMENT, docs_link
+
+    raise SetupError(
+        _("The font folder {folder} lacks the four font files of one family.").format(
+            folder=folder
+        ),
+        (
+            _(
+                "Copy Times New Roman's times.ttf, timesbd.ttf, timesi.ttf and timesbi.ttf "
+                "(C:\\Windows\\Fonts) into it, or unset {variable} to embed Liberation Serif."
+            ).format(variable=FONTS_ENVIRONMENT),
+        ),
+        docs_link("fidelity.md", "fonts"),
+    )
+
+
+def font_path(bold: bool, italic: bool, folder: Path) -> Path:
+    """The file of one face in ``folder`` (Liberation Serif's name when the folder has none)."""
+    face = ("bold" if bold else "normal", "italic" if italic else "normal")
+    return folder / (font_files(folder).get(face) or FONT_FILES[face])
+
+
+@lru_cache(maxsize=8)
+def font_family(regular: Path) -> str:
+    """What the font of ``regular`` is, by its own name table: ``Liberation Serif 2.1.5``. The
+    PDF names its embedded font so (``ABCDEF+Liberation-Serif-v2.1.5-Bold``): a reviewer sees what
+    it is, and the version keeps the name apart from a font installed on the computer (the PDF
+    never takes a machine's font in place of its own)."""
+    from fontTools.ttLib import TTFont
+
+    with _lock:
+        font = TTFont(str(regular), lazy=True)
+        names = font["name"]
+        family = names.getDebugName(16) or names.getDebugName(1) or regular.stem
+        version = names.getDebugName(5) or ""
+        font.close()
+    number = re.search(r"\d+(?:\.\d+)+", version)
+    return f"{family} v{number.group()}" if number else f"{family} Embedded"
+
 
 SINGLE_LINE = 1.15
 """Word's "single" line spacing for Times New Roman (ascent + descent + line gap ≈ 1.15 em);
@@ -62,13 +135,11 @@ def _vertical(path: Path) -> tuple[float, float, float]:
 def vertical_metrics(bold: bool, italic: bool, fonts: Path) -> tuple[float, float, float]:
     """The font's ascent, descent and line gap, in em (``hhea``: what Word, LibreOffice and
     WeasyPrint place a line by)."""
-    file = FONT_FILES[("bold" if bold else "normal", "italic" if italic else "normal")]
-    return _vertical(fonts / file)
+    return _vertical(font_path(bold, italic, fonts))
 
 
 def text_width_pt(text: str, size_pt: float, bold: bool, italic: bool, fonts: Path) -> float:
     """The width of ``text`` set in one line at ``size_pt`` (in points)."""
-    file = FONT_FILES[("bold" if bold else "normal", "italic" if italic else "normal")]
-    widths, units, fallback = _advances(fonts / file)
+    widths, units, fallback = _advances(font_path(bold, italic, fonts))
     total = sum(widths.get(ord(char), fallback) for char in text)
     return total * size_pt / units

@@ -65,9 +65,12 @@ def broken_pdf(outputs, font_config) -> Callable[..., bytes]:
     def make(example: Path, css: str = "", edit: Callable[[str], str] | None = None) -> bytes:
         from weasyprint import CSS, HTML
 
+        from minutes.writers.pdf import _prepared_xhtml
+
         document: Document = outputs.document(example)
         sheet = stylesheet(document.profile, fonts_dir()) + css
-        xhtml = edit(document.xhtml) if edit else document.xhtml
+        prepared = _prepared_xhtml(document, fonts_dir())  # as our writer hands it over
+        xhtml = edit(prepared) if edit else prepared
         html = HTML(string=xhtml, base_url=fonts_dir().as_uri() + "/")
         pdf = html.write_pdf(
             stylesheets=[CSS(string=sheet, font_config=font_config)], font_config=font_config

@@ -171,7 +171,7 @@ def test_the_installed_wheel_renders_the_flagship_on_its_own(built: Built, tmp_p
         first = pdf.pages[0]
         assert "BIÊN BẢN" in (first.extract_text() or "")
         faces = {char["fontname"].split("+")[-1] for char in first.chars}
-        assert faces and all(face.startswith("Minutes-Serif") for face in faces), faces
+        assert faces and all(face.startswith("Liberation-Serif-v2.1.5") for face in faces), faces
     paragraphs = [p.text for p in docx.Document(str(work / "ra" / f"{stem}.docx")).paragraphs]
     assert any("BIÊN BẢN" in text for text in paragraphs)
     refused = run("-m", "minutes", "validate", "khong-co.yaml")

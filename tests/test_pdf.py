@@ -404,13 +404,14 @@ def test_fonts_are_embedded_and_ours(source: Path, outputs) -> None:
     assert fonts
     for font in fonts:
         assert font["embedded"], font
-        assert re.fullmatch(r"/?([A-Z]{6}\+)?Minutes-Serif(-[A-Za-z-]+)?", font["name"]), font
+        # named for what it is: the font of fonts/, with its version
+        assert re.fullmatch(r"/?([A-Z]{6}\+)?Liberation-Serif-v2\.1\.5(-[A-Za-z-]+)?", font["name"])
     names = {c["fontname"].split("+")[-1] for chars in pdf.chars for c in chars}
     assert names <= {
-        "Minutes-Serif",
-        "Minutes-Serif-Bold",
-        "Minutes-Serif-Italic",
-        "Minutes-Serif-Bold-Italic",
+        "Liberation-Serif-v2.1.5",
+        "Liberation-Serif-v2.1.5-Bold",
+        "Liberation-Serif-v2.1.5-Italic",
+        "Liberation-Serif-v2.1.5-Bold-Italic",
     }, names
 
 

@@ -345,6 +345,13 @@ def test_a_bad_parameter_is_422_json(client: TestClient, query: str) -> None:
     assert error["message"] and error["hint"]
 
 
+def test_the_heavy_meeting_is_a_valid_meeting() -> None:
+    """What the tests of time limits send must render (else the answer is 422, not 503)."""
+    from minutes.validate import validate_text
+
+    assert validate_text(heavy_meeting(1000, 100).decode("utf-8")) == []
+
+
 def test_a_render_over_its_time_is_503_and_is_stopped(web_pool: WorkPool) -> None:
     """A document of about 3 s of work, with a limit of 0.5 s: answered 503 at the limit, and
     its worker is stopped and replaced (the pool's other worker answers meanwhile)."""

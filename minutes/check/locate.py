@@ -272,7 +272,9 @@ def _title(found: Found, pieces: list[Piece], kind: Piece, profile: Profile) -> 
         if not _continues_title(summary, line, found):
             break
         summary.append(line)
-    found.add("trich-yeu", Instance(summary, below, found.area))
+    # its column is the title block (the kind and the summary), not the body under it: ragged
+    # body lines (lines ended by a line break) would move the axis it is measured against
+    found.add("trich-yeu", Instance(summary, [kind, *summary], found.area))
     end = summary[-1].order
     if profile.wording.title_mark is not None:
         after = [p for p in below if p not in summary and not is_rule_text(p.text)]

@@ -189,8 +189,8 @@ def _body(found: Found, result: Measurements) -> None:
     if not lines:
         return
     right = geo.right_edge(lines)
-    left = _left_edge(lines)
     paragraphs = geo.paragraphs(lines, right)
+    left = _left_edge(lines, paragraphs)
     tally: Counter[str] = Counter()
     for paragraph in paragraphs:
         align = geo.paragraph_align(paragraph, right)
@@ -215,8 +215,18 @@ def _body(found: Found, result: Measurements) -> None:
     result.values["body.right-edge"] = Measured(right)
 
 
-def _left_edge(lines: list[Piece]) -> float:
-    """Where the body's lines start when they are not indented: the most common start."""
+def _left_edge(lines: list[Piece], paragraphs: list[geo.Paragraph]) -> float:
+    """Where the body's lines start when they are not indented: where the second and later lines
+    of justified or left-aligned paragraphs start (a short document may have one such line among
+    many indented first lines), else the most common start."""
+    wrapped = [
+        line
+        for paragraph in paragraphs
+        if paragraph.first.align not in ("center", "right")
+        for line in paragraph.lines[1:]
+    ]
+    if wrapped:
+        return min(Counter(round(p.x0 * 2) / 2 for p in wrapped).most_common(3))[0]
     starts: Counter[float] = Counter(round(p.x0 * 2) / 2 for p in lines)
     common = [start for start, count in starts.most_common(3) if count >= 2]
     return min(common) if common else min(p.x0 for p in lines)

@@ -98,9 +98,9 @@ class Role(_Data):
     rule: float | None = Field(default=None, gt=0, le=1)
     """A solid rule under the text, as a fraction of the text's length (1.0: all of it)."""
     rule_width_pt: float = 0.75
-    rule_below_mm: float = Field(default=3.5, gt=0, le=10)
+    rule_below_mm: float | None = Field(default=None, gt=0, le=10)
     """How far under the baseline of the text's last line the rule lies (the middle of its
-    stroke), the same in both writers; the profiles name it (Mẫu 1.9 as printed: 3.5-3.9 mm, a
+    stroke), the same in both writers; a ruled role must say (Mẫu 1.9 as printed: 3.5-3.9 mm, a
     white gap of 2.4-2.8 mm under the descenders)."""
     source: str
     # What the official text allows, when it gives more than the one value the profile prints.
@@ -122,6 +122,8 @@ class Role(_Data):
 
     @model_validator(mode="after")
     def _ranges_hold_the_value(self) -> Role:
+        if self.rule is not None and self.rule_below_mm is None:
+            raise ValueError("a role with a rule says how far under the baseline: rule_below_mm")
         _inside(self.size_pt, self.size_range_pt, "size_range_pt")
         _inside(self.rule, self.rule_range, "rule_range")
         unknown = [name for name in self.unspecified if name not in CHECKABLE]

@@ -20,11 +20,16 @@ from minutes.writers.shared import (
     SIGNATURE_PADDING_MM,
     SINGLE_LINE,
     TABLE_GAP_PT,
+    font_family,
+    font_path,
 )
 
-FONT_FAMILY = "Minutes Serif"
-"""The @font-face family of the embedded font files. A private name, so that no font installed on
-the machine can stand in for it: the PDF looks the same everywhere."""
+
+def embedded_family(fonts: Path) -> str:
+    """The @font-face family of the embedded font files: the font's own name and version
+    (``Liberation Serif v2.1.5``), what the PDF then calls it. A name no installed font has, so
+    that none can stand in for it: the PDF looks the same everywhere."""
+    return font_family(font_path(False, False, fonts))
 
 
 def line_height(role: Role) -> str:
@@ -80,10 +85,14 @@ def _build(profile: Profile, fonts: Path) -> str:
     page = profile.page
     layout = profile.layout
     number = profile.role("page-number")
+    family = embedded_family(fonts)
+    sources = {
+        face: font_path(face[0] == "bold", face[1] == "italic", fonts) for face in FONT_FILES
+    }
     faces = "\n".join(
-        f"@font-face {{ font-family: '{FONT_FAMILY}'; font-weight: {weight}; "
-        f"font-style: {style}; src: url('{(fonts / file).as_uri()}'); }}"
-        for (weight, style), file in FONT_FILES.items()
+        f"@font-face {{ font-family: '{family}'; font-weight: {weight}; "
+        f"font-style: {style}; src: url('{path.as_uri()}'); }}"
+        for (weight, style), path in sources.items()
     )
     parts = [
         faces,
@@ -93,14 +102,14 @@ def _build(profile: Profile, fonts: Path) -> str:
           {page.margin_left_mm:g}mm;
   @top-center {{
     content: counter(page);
-    font-family: '{FONT_FAMILY}';
+    font-family: '{family}';
     font-size: {number.size_pt:g}pt;
     vertical-align: top;
     padding-top: {page.header_distance_mm:g}mm;
   }}
 }}
 @page :first {{ @top-center {{ content: none; }} }}
-html {{ font-family: '{FONT_FAMILY}'; color: black; hyphens: manual; font-kerning: none; }}
+html {{ font-family: '{family}'; color: black; hyphens: manual; font-kerning: none; }}
 body {{ margin: 0; }}
 p {{ margin: 0; orphans: 2; widows: 2; }}
 table {{ border-collapse: collapse; }}

@@ -204,7 +204,7 @@ def rule_space_pt(role: Role, fonts: Path, writer: str) -> float:
             else SINGLE_LINE * (role.line_spacing or 1.0)
         )
         foot = descent + (height - ascent - descent) / 2
-    below = role.rule_below_mm * _PT_PER_MM
+    below = (role.rule_below_mm or 0.0) * _PT_PER_MM  # a ruled role always says (the model)
     return max(below - role.rule_width_pt / 2 - foot * role.size_pt, 0.0)
 
 

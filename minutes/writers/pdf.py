@@ -36,6 +36,7 @@ from minutes.i18n import _
 from minutes.profiles import Profile
 from minutes.resources import docs_link, fonts_dir, templates_dir
 from minutes.tree import Document, role_of
+from minutes.vocabulary import require_fonts
 from minutes.writers.css import appendix_page, stylesheet
 from minutes.writers.metrics import box_width_pt, column_widths_mm, ruled_lines
 
@@ -126,6 +127,7 @@ class PdfWriter:
         from weasyprint.text.fonts import FontConfiguration
 
         self._fonts = (fonts or fonts_dir()).resolve()
+        require_fonts(self._fonts)
         self._roots = (self._fonts, *allowed_roots())
         self._font_config = FontConfiguration()
         self._css: dict[str, Any] = {}

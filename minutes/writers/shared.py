@@ -9,6 +9,8 @@ from __future__ import annotations
 # shared with the checker, so they live below both (re-exported for the writers)
 from minutes.vocabulary import FONT_FILES as FONT_FILES
 from minutes.vocabulary import SINGLE_LINE as SINGLE_LINE
+from minutes.vocabulary import font_family as font_family
+from minutes.vocabulary import font_path as font_path
 
 CELL_PADDING_MM = 1.0
 """Left and right padding inside the header and signature cells (Word's cell margin)."""

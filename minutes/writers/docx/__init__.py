@@ -21,6 +21,7 @@ from minutes.errors import InternalError
 from minutes.profiles import ROLES, Profile
 from minutes.resources import fonts_dir
 from minutes.tree import Document
+from minutes.vocabulary import require_fonts
 from minutes.writers.docx.build import Builder
 from minutes.writers.docx.package import build_time
 from minutes.writers.docx.styles import RULE_STYLE, STYLE_NAMES, base_document, style_id
@@ -39,6 +40,7 @@ class DocxWriter:
 
     def __init__(self, fonts: Path | None = None) -> None:
         self._fonts = (fonts or fonts_dir()).resolve()
+        require_fonts(self._fonts)
         self._bases: dict[tuple[str, str], bytes] = {}
         self._lock = threading.Lock()
         missing = [role for role in ROLES if role not in STYLE_NAMES]
