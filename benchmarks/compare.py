@@ -254,9 +254,11 @@ def batches(texts: Sequence[str], rounds: int, scratch: Path) -> list[dict[str, 
     return out
 
 
-def cold_start(scratch: Path, repeats: int) -> list[float]:
-    times = []
+def cold_start(scratch: Path, repeats: int) -> tuple[list[float], list[float]]:
+    """Wall and CPU seconds (the process's own, from ``getrusage``) of each cold render."""
+    times, cpus = [], []
     for _ in range(repeats):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         subprocess.run(
             [*MINUTES, "render", str(FLAGSHIP), "-o", str(scratch / "cold")],
@@ -264,8 +266,13 @@ def cold_start(scratch: Path, repeats: int) -> list[float]:
             capture_output=True,
         )
         times.append(time.perf_counter() - start)
-    say("cold render: " + ", ".join(f"{t:.2f}" for t in times) + " s")
-    return times
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    say(
+        "cold render: "
+        + ", ".join(f"{t:.2f} s ({c:.2f} s CPU)" for t, c in zip(times, cpus, strict=True))
+    )
+    return times, cpus
 
 
 def import_times(scratch: Path, repeats: int) -> dict[str, float]:
@@ -343,7 +350,7 @@ def report(
     cpu_rows: dict[str, Any],
     batch_rows: list[dict[str, Any]],
     batch_files: int,
-    cold: list[float],
+    cold: tuple[list[float], list[float]],
     imports: dict[str, float],
     where: str,
 ) -> str:
@@ -390,7 +397,8 @@ def report(
         f"{spread([r[2]['rate'] / r[1]['rate'] for r in batch_rows])}×.",
         "",
         f"Cold `minutes render` of the flagship to PDF and DOCX in a fresh process: "
-        f"**{spread(cold)} s**; its imports {imports['all']:.2f} s (WeasyPrint "
+        f"**{spread(cold[0])} s**, {spread(cold[1])} s of CPU; its imports "
+        f"{imports['all']:.2f} s (WeasyPrint "
         f"{imports['weasyprint']:.2f} s, the package's own modules {imports['minutes']:.2f} s; "
         "best of the runs of `-X importtime`).",
     ]
@@ -436,7 +444,7 @@ def main() -> int:
     texts = meeting_texts(batch_files)
     cpu_rows: dict[str, Any] = {"files": 0, "pages": 0, "rounds": []}
     batch_rows: list[dict[str, Any]] = []
-    cold: list[float] = []
+    cold: tuple[list[float], list[float]] = ([], [])
     imports: dict[str, float] = {"all": 0.0, "weasyprint": 0.0, "minutes": 0.0}
     with tempfile.TemporaryDirectory() as scratch_name:
         scratch = Path(scratch_name)
