@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import functools
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from jinja2.exceptions import TemplateError
 from markupsafe import Markup, escape
 
-from minutes import formatting
+from minutes import cache, formatting
 from minutes.errors import InputError, MinutesError, Problem
 from minutes.expressions import Expander
 from minutes.markdown import to_inline, to_paragraphs
@@ -66,8 +66,10 @@ class Composer:
     """Turns :class:`Minutes` into a :class:`Document`. Build once, use from any thread."""
 
     def __init__(self) -> None:
+        compiled = cache.folder_of("jinja")  # the template compiled once, not in every process
         self._env = Environment(
             loader=FileSystemLoader(str(templates_dir())),
+            bytecode_cache=FileSystemBytecodeCache(str(compiled)) if compiled else None,
             autoescape=True,
             undefined=StrictUndefined,
             trim_blocks=True,

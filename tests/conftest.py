@@ -20,6 +20,7 @@ import os
 import re
 import shutil
 import subprocess
+import tempfile
 import time
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
@@ -40,6 +41,8 @@ from minutes.profiles import Profile
 from minutes.tree import Document, role_of, text_of
 
 ROOT = Path(__file__).resolve().parent.parent
+os.environ.setdefault("MINUTES_CACHE_DIR", tempfile.mkdtemp(prefix="minutes-test-cache-"))
+"""The tests' own cache folder (:mod:`minutes.cache`), shared with the processes they start."""
 os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
 """The tests run this checkout's sources, in this process (``pythonpath`` in ``pyproject.toml``)
 and in the processes they start, whatever copy of minutes ``.venv`` has installed (``./dev``

@@ -115,7 +115,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
             }
         ),
     ),
-    ("values", frozenset({"formatting", "profiles", "files", "inputs"})),
+    ("values", frozenset({"formatting", "profiles", "files", "inputs", "cache"})),
     ("model", frozenset({"model", "tree"})),
     ("facts", frozenset({"facts"})),
     ("reading", frozenset({"load", "view"})),

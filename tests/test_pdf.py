@@ -12,11 +12,12 @@ from typing import Any
 
 import pypdf
 import pytest
-from conftest import FLAGSHIP, MM, Match, RenderedPdf, pt_to_mm, words
+from conftest import EXAMPLES, FLAGSHIP, MM, ROOT, Match, RenderedPdf, pt_to_mm, words
 
 from minutes.profiles import Role
 from minutes.tree import Document, role_of, text_of
 
+CORPUS = ROOT / "examples" / "corpus"
 A4_PT = (595.276, 841.890)
 SIZE_TOLERANCE_PT = 0.1
 MARGIN_TOLERANCE_MM = 0.5
@@ -457,3 +458,38 @@ def test_pdf_a_2b(outputs) -> None:
     assert archival.reading_words() == plain.reading_words()
     for font in pdf_fonts(archival.data):
         assert font["embedded"]
+
+
+def _shape(element: ET.Element) -> tuple[Any, ...]:
+    return (
+        element.tag,
+        dict(element.attrib),
+        element.text or "",
+        element.tail or "",
+        tuple(_shape(child) for child in element),
+    )
+
+
+def test_the_tree_handed_to_weasyprint_is_the_one_its_parser_would_build(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The writer hands WeasyPrint its tree instead of XHTML to parse again: for every example,
+    corpus file and starter, that tree is exactly what tinyhtml5 builds from the XHTML."""
+    import tinyhtml5
+
+    import minutes
+    from minutes.resources import fonts_dir
+    from minutes.starter import starter, starters
+    from minutes.writers import pdf
+
+    sources = [minutes.load(path) for path in (*EXAMPLES, *sorted(CORPUS.glob("*.yaml")))]
+    sources += [minutes.loads(starter(name), name) for name in starters()]
+    fonts = fonts_dir().resolve()
+    for meeting in sources:
+        document = minutes.Renderer().compose(meeting)
+        tree = pdf._prepared_tree(document, fonts)
+        with monkeypatch.context() as patch:
+            patch.setattr(pdf, "_as_html_parses", lambda root: None)
+            xhtml = pdf._prepared_xhtml(document, fonts)
+        parsed = tinyhtml5.parse(xhtml, namespace_html_elements=False)
+        assert _shape(tree) == _shape(parsed), meeting.source

@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from minutes.api import Format, Renderer
+from minutes.api import Format, Renderer, settle_after_warm_up
 from minutes.batch.plan import Outcome, Task, failed
 from minutes.errors import InputError, Problem
 from minutes.files import output_problem, write_atomic
@@ -26,6 +26,7 @@ HELD_SIGNALS = tuple(
 """The signals a worker ignores: the parent decides when to stop."""
 
 _renderer: Renderer | None = None
+_settled = False
 
 
 def init_worker(lang: str) -> None:
@@ -77,6 +78,10 @@ def render_task(task: Task, variant: str | None) -> Outcome:
         return failed(task.source, error.problems, time.perf_counter() - started)
     except Exception as error:  # a bug: reported for this file, the batch goes on
         return failed(task.source, [internal_problem(task, error)], time.perf_counter() - started)
+    global _settled
+    if not _settled:  # the first file warmed the renderer up
+        _settled = True
+        settle_after_warm_up()
     for output, data in rendered:
         try:
             write_atomic(output, data)

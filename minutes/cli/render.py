@@ -27,7 +27,7 @@ def arguments(command: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Render each FILE; a bad file is reported and the next one is still rendered."""
-    from minutes.api import Renderer
+    from minutes.api import Renderer, settle_after_warm_up
     from minutes.load import load
 
     if args.output is not None and args.output.exists() and not args.output.is_dir():
@@ -36,7 +36,9 @@ def run(args: argparse.Namespace) -> int:
     require_pdf(wanted, f"minutes render {shown(args.files[0])} -f docx")
     renderer = Renderer()
     status = EXIT_OK
-    for name in args.files:
+    for index, name in enumerate(args.files):
+        if index == 1:  # the first file warmed the renderer up
+            settle_after_warm_up()
         source = Path(name)
         folder = args.output if args.output is not None else source.parent
         targets = [(folder / f"{source.stem}.{fmt}", fmt) for fmt in wanted]

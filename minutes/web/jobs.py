@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from minutes.api import Renderer
+from minutes.api import Renderer, settle_after_warm_up
 from minutes.dump import dumps
 from minutes.errors import InputError, Problem, SetupError
 from minutes.files import safe_output_name
@@ -52,6 +52,7 @@ def warm_up() -> None:
         page_images(renderer().render_pdf(meeting))
     except Exception:  # no PDF on this machine (Pango missing): the DOCX still works
         logging.getLogger("minutes.web").exception("the PDF writer cannot start")
+    settle_after_warm_up()
 
 
 @dataclass(frozen=True)

@@ -168,7 +168,7 @@ class PdfWriter:
         with self._lock:
             css = self._stylesheet(document)
             html = self._html_class(
-                string=_prepared_xhtml(document, self._fonts),
+                _prepared_tree(document, self._fonts),
                 base_url=self._fonts.as_uri() + "/",
                 url_fetcher=self._fetcher,
             )
@@ -196,10 +196,17 @@ def _release_all() -> None:
 
 
 def _prepared_xhtml(document: Document, fonts: Path) -> str:
-    """The document's XHTML as WeasyPrint draws it: every ruled line that would wrap broken by
+    """The XHTML of :func:`_prepared_tree` (what a program that hands WeasyPrint text would
+    give it; the writer hands it the tree)."""
+    return ET.tostring(_prepared_tree(document, fonts), encoding="unicode")
+
+
+def _prepared_tree(document: Document, fonts: Path) -> ET.Element:
+    """The document's tree as WeasyPrint draws it: every ruled line that would wrap broken by
     ``<br/>`` where the DOCX writer breaks it too (see :func:`minutes.writers.metrics.fit_lines`),
     each data table given the column widths the DOCX writer gives it
-    (:func:`~minutes.writers.metrics.column_widths_mm`), and each appendix its page name."""
+    (:func:`~minutes.writers.metrics.column_widths_mm`), each appendix its page name, and the
+    whole shaped as an HTML parser shapes it (:func:`_as_html_parses`)."""
     profile = document.profile
     root = copy.deepcopy(document.root)
     body = root.find("body")
@@ -221,7 +228,40 @@ def _prepared_xhtml(document: Document, fonts: Path) -> str:
     appendices = [div for div in root.iter("div") if div.get("class") == "appendix"]
     for index, div in enumerate(appendices, start=1):
         div.set("class", f"appendix {appendix_page(index)}")
-    return ET.tostring(root, encoding="unicode")
+    _as_html_parses(root)
+    return root
+
+
+def _as_html_parses(root: ET.Element) -> None:
+    """Give ``root`` the shape WeasyPrint's HTML parser (tinyhtml5) gives the same XHTML, so the
+    tree can be handed to WeasyPrint as it is instead of being written out and parsed again
+    (about a twentieth of the PDF's time): whitespace before ``<head>`` dropped, whitespace
+    after ``</body>`` moved to its end, and the rows of a table that has no ``<tbody>`` put in
+    one. For the restricted vocabulary of :mod:`minutes.tree` that is all an HTML parser
+    changes; ``tests/test_pdf.py`` compares the two trees for every example and starter."""
+    root.text = None
+    body = root.find("body")
+    if body is not None and body.tail:
+        if len(body):
+            body[-1].tail = (body[-1].tail or "") + body.tail
+        else:
+            body.text = (body.text or "") + body.tail
+        body.tail = None
+    for table in root.iter("table"):
+        children = list(table)
+        if not any(child.tag == "tr" for child in children):
+            continue
+        for child in children:
+            table.remove(child)
+        group: ET.Element | None = None
+        for child in children:
+            if child.tag != "tr":
+                group = None
+                table.append(child)
+                continue
+            if group is None:
+                group = ET.SubElement(table, "tbody")
+            group.append(child)
 
 
 def _break_ruled_line(element: ET.Element, profile: Profile, width: float, fonts: Path) -> None:
@@ -268,14 +308,33 @@ writer's own stylesheet sets everything the format needs on top of it."""
 
 
 def _lean_html_class(font_config: Any) -> Any:
-    """``weasyprint.HTML`` with :data:`LEAN_UA_STYLESHEET` as its user-agent stylesheet. The
-    override is of a private method, so WeasyPrint is pinned (pyproject.toml) and the picture
-    and geometry tests catch a change."""
+    """``weasyprint.HTML`` made from a tree already parsed (:func:`_prepared_tree`), with
+    :data:`LEAN_UA_STYLESHEET` as its user-agent stylesheet. Both replace private parts
+    (what ``HTML.__init__`` sets after parsing, and ``_ua_stylesheets``), so WeasyPrint is pinned
+    (pyproject.toml) and the picture and geometry tests catch a change."""
+    import cssselect2
     from weasyprint import CSS, HTML
+    from weasyprint.urls import URLFetcher
 
     user_agent = CSS(string=LEAN_UA_STYLESHEET, font_config=font_config)
 
     class LeanHTML(HTML):  # type: ignore[misc]
+        def __init__(
+            self,
+            root: ET.Element,
+            base_url: str,
+            url_fetcher: Any = None,
+            media_type: str = "print",
+        ) -> None:
+            # as HTML.__init__ after tinyhtml5.parse (the tree has no <base>)
+            self.base_url = base_url
+            self.url_fetcher = url_fetcher or URLFetcher()
+            self.media_type = media_type
+            self.wrapper_element = cssselect2.ElementWrapper.from_html_root(
+                root, content_language=None
+            )
+            self.etree_element = self.wrapper_element.etree_element
+
         def _ua_stylesheets(self, forms: bool = False) -> list[Any]:
             return [user_agent]
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from docx import Document as new_docx
 
+from minutes import cache
 from minutes.errors import InternalError
 from minutes.profiles import ROLES, Profile
 from minutes.resources import fonts_dir
@@ -51,10 +52,29 @@ class DocxWriter:
         key = (profile.id, profile.version)
         with self._lock:
             if key not in self._bases:
-                self._bases[key] = base_document(profile)
+                self._bases[key] = _cached_base(profile)
             return self._bases[key]
 
     def render(self, document: Document) -> bytes:
         """The DOCX file of ``document``."""
         base = self._base(document.profile)
         return Builder(document, self._fonts, new_docx(io.BytesIO(base))).build()
+
+
+def _cached_base(profile: Profile) -> bytes:
+    """The base document of ``profile``, from the cache (:mod:`minutes.cache`) when a process
+    before this one built it: building it is most of a fresh process's first DOCX. Its name is
+    a digest of the profile's data, the writer's code and python-docx's version."""
+    import docx
+
+    here = Path(__file__).parent
+    name = cache.digest(
+        profile.model_dump_json(),
+        cache.source_of(*sorted(here.glob("*.py"))),
+        str(docx.__version__),
+    )
+    data = cache.read("docx-base", name)
+    if data is None or not data.startswith(b"PK"):
+        data = base_document(profile)
+        cache.write("docx-base", name, data)
+    return data
