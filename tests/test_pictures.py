@@ -1,8 +1,9 @@
-"""The pages as pictures: page 1 of every example against a reference picture, and the state
-example against the official Mẫu 1.9.
+"""The pages as pictures: page 1 of every example and page 2 of a meeting of each kind (where
+its first page break falls) against reference pictures, and the state example against the
+official Mẫu 1.9.
 
-**Reference pictures.** Page 1 is rendered with ``pdftoppm`` at 100 dpi in grey and compared with
-``tests/reference_png/<example>-p1.png``. The difference is perceptual, not pixel for pixel: both
+**Reference pictures.** A page is rendered with ``pdftoppm`` at 100 dpi in grey and compared with
+``tests/reference_png/<meeting>-p<page>.png``. The difference is perceptual, not pixel for pixel: both
 pictures are reduced to 1 mm cells (a box filter: each cell is the share of ink in one square
 millimetre, so antialiasing and hinting average out), and the page fails when, in any 10 × 10 mm
 tile, the cells differ by more than :data:`TOLERANCE` grey levels on average. Calibration (see
@@ -29,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES
+from conftest import EXAMPLES, ROOT
 from PIL import Image, ImageChops, ImageOps, ImageStat
 
 REFERENCES = Path(__file__).resolve().parent / "reference_png"
@@ -100,18 +101,37 @@ def stored(image: Image.Image) -> Image.Image:
     return image.point(lambda v: round(v / 17) * 17)
 
 
-def reference_of(example: Path) -> Path:
-    return REFERENCES / f"{example.stem}-p1.png"
+def reference_of(example: Path, page: int = 1) -> Path:
+    return REFERENCES / f"{example.stem}-p{page}.png"
 
 
-# -- page 1 of every example against its reference -------------------------------------------------
+CORPUS = ROOT / "examples" / "corpus"
+BREAKS = [
+    *EXAMPLES,  # a Party committee, a People's Committee, a staff conference
+    CORPUS / "sinh-hoat-chi-bo-th-vinh-long-thang-thuy-thang-10-2025.yaml",  # a chi bộ
+    CORPUS / "dai-hoi-dang-bo-thpt-chuyen-nguyen-tat-thanh-2025.yaml",  # a congress
+    CORPUS / "ky-hop-thu-tu-hdnd-phuong-nguyet-vien-2026.yaml",  # a council session
+    CORPUS / "kiem-phieu-dai-bieu-dh-tinh-xa-xuan-loc-2025.yaml",  # a vote count
+    CORPUS / "dhdcd-hoa-tieu-hang-hai-tkv-2025.yaml",  # a company's AGM (its own profile)
+    CORPUS / "hop-hoi-dong-nang-luong-xa-hoa-phu-2025.yaml",  # a council with a long table
+    CORPUS / "chi-doan-th-binh-hoa-dai-hoi-2022.yaml",  # the Đoàn's profile
+]
+"""One meeting of each kind whose page 2 is pictured: where its first page break falls, and
+what the page after it begins with (a heading kept with its text, a table row not left alone)."""
+PICTURED = [(example, 1) for example in EXAMPLES] + [(meeting, 2) for meeting in BREAKS]
 
 
-def test_page_one_looks_as_reviewed(
-    outputs, example: Path, tmp_path: Path, request: pytest.FixtureRequest
+# -- page 1 of every example, and page 2 of each kind, against its reference -----------------------
+
+
+@pytest.mark.parametrize(
+    ("meeting", "number"), PICTURED, ids=[f"{p.stem}-p{n}" for p, n in PICTURED]
+)
+def test_the_page_looks_as_reviewed(
+    outputs, meeting: Path, number: int, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
-    page = render(outputs.pdf(example).data, tmp_path)
-    reference = reference_of(example)
+    page = render(outputs.pdf(meeting).data, tmp_path, page=number)
+    reference = reference_of(meeting, number)
     if request.config.getoption("--update-pictures"):
         REFERENCES.mkdir(exist_ok=True)
         stored(page).save(reference, optimize=True)
@@ -125,7 +145,7 @@ def test_page_one_looks_as_reviewed(
         page.save(tmp_path / "actual.png")
         ImageOps.autocontrast(ImageChops.difference(page, expected)).save(tmp_path / "diff.png")
     assert found.worst <= TOLERANCE, (
-        f"page 1 of {example.name} moved: {found}. Pictures in {tmp_path}; after review, "
+        f"page {number} of {meeting.name} moved: {found}. Pictures in {tmp_path}; after review, "
         "pytest --update-pictures"
     )
 
