@@ -97,6 +97,9 @@ def font_family(regular: Path) -> str:
     return f"{family} v{number.group()}" if number else f"{family} Embedded"
 
 
+CELL_PADDING_MM = 1.0
+"""Left and right padding inside the header and signature cells (Word's cell margin)."""
+
 SINGLE_LINE = 1.15
 """Word's "single" line spacing for Times New Roman (ascent + descent + line gap ≈ 1.15 em);
 used for the PDF too, so both writers break lines and pages alike."""

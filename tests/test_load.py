@@ -394,3 +394,26 @@ def test_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
         pytest.fail("loading 10⁸ aliased values took more than 5 s")
     assert result.returncode == 0, result.stderr[-500:]
     assert result.stdout.strip() == "refused"
+
+
+# -- what the profile asks of the meeting ----------------------------------------------------------
+
+
+def test_a_word_wider_than_its_header_cell_is_said_not_printed_cut() -> None:
+    """No line break can hold a word wider than the cell: the clerk hears of it at its line."""
+    text = MINIMAL_STATE.read_text(encoding="utf-8")
+    wide = text.replace(
+        "  name: Ủy ban nhân dân phường Hoàn Kiếm",
+        "  name: Ủy ban nhân dân phường HOÀNKIẾMHOÀNKIẾMHOÀNKIẾMHOÀN",
+    )
+    with pytest.raises(InputError) as caught:
+        minutes.loads(wide, "wide.yaml")
+    (problem,) = caught.value.problems
+    assert (problem.field, problem.line) == ("organization.name", 4)
+    assert "wider than its cell (60.5 mm)" in problem.message
+    # the longest names of real bodies fit: they break between words
+    long_name = text.replace(
+        "  name: Ủy ban nhân dân phường Hoàn Kiếm",
+        "  name: Ban Chỉ huy Phòng chống thiên tai và Tìm kiếm cứu nạn phường Hoàn Kiếm",
+    )
+    assert minutes.loads(long_name).organization.name.startswith("Ban Chỉ huy")

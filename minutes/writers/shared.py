@@ -7,13 +7,11 @@ rules of the format but must still be the same in both writers.
 from __future__ import annotations
 
 # shared with the checker, so they live below both (re-exported for the writers)
+from minutes.vocabulary import CELL_PADDING_MM as CELL_PADDING_MM
 from minutes.vocabulary import FONT_FILES as FONT_FILES
 from minutes.vocabulary import SINGLE_LINE as SINGLE_LINE
 from minutes.vocabulary import font_family as font_family
 from minutes.vocabulary import font_path as font_path
-
-CELL_PADDING_MM = 1.0
-"""Left and right padding inside the header and signature cells (Word's cell margin)."""
 
 SIGNATURE_PADDING_MM = 3.0
 """Left and right padding inside a signature cell: three signers side by side keep a gutter of
