@@ -2,9 +2,9 @@
 its first page break falls) against reference pictures, and the state example against the
 official Mẫu 1.9.
 
-**Reference pictures.** A page is rendered with ``pdftoppm`` at 100 dpi in grey and compared with
-``tests/reference_png/<meeting>-p<page>.png``. The difference is perceptual, not pixel for pixel: both
-pictures are reduced to 1 mm cells (a box filter: each cell is the share of ink in one square
+**Reference pictures.** A page is rendered with ``pdftoppm`` at 100 dpi in grey and compared
+with ``tests/reference_png/<meeting>-p<page>.png``. The difference is perceptual, not pixel for
+pixel: both pictures are reduced to 1 mm cells (a box filter: each cell is the share of ink in one square
 millimetre, so antialiasing and hinting average out), and the page fails when, in any 10 × 10 mm
 tile, the cells differ by more than :data:`TOLERANCE` grey levels on average. Calibration (see
 docs/fidelity.md): the same page rasterised by another engine (PDFium instead of Poppler) differs
