@@ -2,19 +2,18 @@
 its first page break falls) against reference pictures, and the state example against the
 official Mẫu 1.9.
 
-**Reference pictures.** A page is rendered with ``pdftoppm`` at 100 dpi in grey and compared
-with ``tests/reference_png/<meeting>-p<page>.png``. The difference is perceptual, not pixel for
-pixel: both pictures are reduced to 1 mm cells (a box filter: each cell is the share of ink in one square
+**Reference pictures.** A page is rendered with ``pdftoppm`` at 100 dpi in grey and compared with
+``tests/reference_png/<meeting>-p<page>.png``. The difference is perceptual, not pixel for pixel:
+both pictures are reduced to 1 mm cells (a box filter: each cell is the share of ink in one square
 millimetre, so antialiasing and hinting average out), and the page fails when, in any 10 × 10 mm
 tile, the cells differ by more than :data:`TOLERANCE` grey levels on average. Calibration (see
-docs/fidelity.md): the same page rasterised by another engine (PDFium instead of Poppler) differs
-by 13; the Quốc hiệu without bold by 27, a 0.5 mm shift by 39, a 1 mm larger top margin by 52.
-After a reviewed change of layout, ``pytest --update-pictures`` rewrites the references (in 16
-grey levels, which changes the measure by less than 1).
+docs/fidelity.md): the same page rasterised by another engine (PDFium instead of Poppler) differs by
+13; the Quốc hiệu without bold by 27, a 0.5 mm shift by 39, a 1 mm larger top margin by 52. After a
+reviewed change of layout, ``pytest --update-pictures`` rewrites the references (in 16 grey levels,
+which changes the measure by less than 1).
 
-**Mẫu 1.9.** ``tests/reference_png/mau-1.9-bien-ban.png`` is a copy of
-``shared/reference/nd30-2020/mau-1.9-bien-ban.png`` (Nghị định 30/2020/NĐ-CP, Phụ lục III, Mẫu 1.9,
-as an A4 page at 110 dpi). :func:`layout` finds its lines of text and its rules from the dark
+**Mẫu 1.9.** ``tests/reference_png/mau-1.9-bien-ban.png`` is the picture of the official model
+(Nghị định 30/2020/NĐ-CP, Phụ lục III, Mẫu 1.9, as an A4 page at 110 dpi). :func:`layout` finds its lines of text and its rules from the dark
 pixels, row by row and then column by column, and :func:`regions` names them (header cells,
 Quốc hiệu, Tiêu ngữ, BIÊN BẢN, trích yếu, the rule under it, the first body line, the signer
 titles). The numbers it finds in the official picture are recorded in :data:`MAU_19` (and in
