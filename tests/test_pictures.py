@@ -12,13 +12,13 @@ docs/fidelity.md): the same page rasterised by another engine (PDFium instead of
 reviewed change of layout, ``pytest --update-pictures`` rewrites the references (in 16 grey levels,
 which changes the measure by less than 1).
 
-**Mẫu 1.9.** ``tests/reference_png/mau-1.9-bien-ban.png`` is the picture of the official model
-(Nghị định 30/2020/NĐ-CP, Phụ lục III, Mẫu 1.9, as an A4 page at 110 dpi). :func:`layout` finds its lines of text and its rules from the dark
-pixels, row by row and then column by column, and :func:`regions` names them (header cells,
-Quốc hiệu, Tiêu ngữ, BIÊN BẢN, trích yếu, the rule under it, the first body line, the signer
-titles). The numbers it finds in the official picture are recorded in :data:`MAU_19` (and in
-docs/fidelity.md); the same measure of our state example must agree within the stated
-tolerances, and what differs on purpose must not drift.
+**Mẫu 1.9.** ``tests/reference_png/mau-1.9-bien-ban.png`` is the picture of the official model (Nghị
+định 30/2020/NĐ-CP, Phụ lục III, Mẫu 1.9, as an A4 page at 110 dpi). :func:`layout` finds its lines
+of text and its rules from the dark pixels, row by row and then column by column, and
+:func:`regions` names them (header cells, Quốc hiệu, Tiêu ngữ, BIÊN BẢN, trích yếu, the rule under
+it, the first body line, the signer titles). The numbers it finds in the official picture are
+recorded in :data:`MAU_19` (and in docs/fidelity.md); the same measure of our state example must
+agree within the stated tolerances, and what differs on purpose must not drift.
 """
 
 from __future__ import annotations
