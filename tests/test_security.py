@@ -179,7 +179,8 @@ def test_urls_in_the_data_are_text_and_are_not_fetched(server: Recorder) -> None
     m = meeting(
         title=f"Họp {attack}",
         location=attack,
-        organization={"name": attack},
+        # in the header, as words of a cell's width (a longer word is refused: test_load.py)
+        organization={"name": f"Ủy ban {url.split('://')[1]} <img src=x>"},
         chair={"name": "Lê Thị Hoa", "position": attack},
         secretary={"name": "Phạm Văn Nam"},
         recipients=[attack],
