@@ -14,24 +14,20 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from minutes.i18n import language
-from minutes.web.form import (
-    FormData,
+from minutes.web.form import FormData, from_form
+from minutes.web.form_values import (
     count_from_text,
     data_box,
     end_boxes,
-    from_form,
     moment_boxes,
-    named_values,
     number_from_text,
     number_text,
-    person_box,
-    person_kind,
-    rows,
     scalar_from_text,
     scalar_text,
     value_box,
     value_from_text,
 )
+from minutes.web.form_view import named_values, person_box, person_kind, rows
 
 
 @pytest.fixture(autouse=True)

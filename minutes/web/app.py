@@ -28,7 +28,7 @@ from minutes.errors import Problem, SetupError
 from minutes.i18n import _
 from minutes.load import DEFAULT_LIMITS, Limits
 from minutes.resources import templates_dir
-from minutes.web import form as form_helpers
+from minutes.web import form_values, form_view
 from minutes.web.api import error_response
 from minutes.web.api import make_router as api_router
 from minutes.web.guard import (
@@ -227,20 +227,20 @@ def _templates() -> Jinja2Templates:
         row_templates=spec.TEMPLATES,
         compact=spec.COMPACT,
         person_keys=lambda absent: spec.ABSENT if absent else spec.PERSON,
-        fits=form_helpers.fits,
-        person_kind=form_helpers.person_kind,
-        person_box=form_helpers.person_box,
-        box_text=form_helpers.box_text,
-        count_text=form_helpers.count_text,
-        value_box=form_helpers.value_box,
-        date_box=form_helpers.date_box,
-        moment_boxes=form_helpers.moment_boxes,
-        end_boxes=form_helpers.end_boxes,
-        rows=form_helpers.rows,
-        part_kind=form_helpers.part_kind,
-        named_values=form_helpers.named_values,
-        table_view=form_helpers.table_view,
-        open_more=form_helpers.open_more,
+        fits=form_view.fits,
+        person_kind=form_view.person_kind,
+        person_box=form_view.person_box,
+        box_text=form_values.box_text,
+        count_text=form_values.count_text,
+        value_box=form_values.value_box,
+        date_box=form_values.date_box,
+        moment_boxes=form_values.moment_boxes,
+        end_boxes=form_values.end_boxes,
+        rows=form_view.rows,
+        part_kind=form_view.part_kind,
+        named_values=form_view.named_values,
+        table_view=form_view.table_view,
+        open_more=form_view.open_more,
         version=__version__,
     )
     templates.env.filters["help"] = help_html

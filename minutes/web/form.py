@@ -8,13 +8,13 @@ without renumbering anything. A row left empty is dropped, as a clerk expects of
 Which kind of box each field has (a line, paragraphs, a count, a date, a choice, a table …) is
 :mod:`minutes.web.spec`, which the page template follows too.
 
-Values are read as a clerk writes them, not as YAML would: a count is digits (``1.500`` with the
-Vietnamese dot between thousands too), a figure or a table cell in a column of numbers is a number
-when it is written as the document writes numbers (``12.181``, ``12181``, ``317,35``) and text
-otherwise, a date comes from the browser's date box and a time from its time box. A value from a
-file that such a box would read back otherwise (the text ``2018`` in a column of numbers, a
-number in a column of text) carries a hidden mark of its kind (``name~``) beside its box, so that
-opening a file and saving it gives back the same meeting.
+Values are read as a clerk writes them, not as YAML would (:mod:`minutes.web.form_values`): a count
+is digits (``1.500`` with the Vietnamese dot between thousands too), a figure or a table cell in a
+column of numbers is a number when it is written as the document writes numbers (``12.181``,
+``12181``, ``317,35``) and text otherwise, a date comes from the browser's date box and a time from
+its time box. A value from a file that such a box would read back otherwise (the text ``2018`` in a
+column of numbers, a number in a column of text) carries a hidden mark of its kind (``name~``)
+beside its box, so that opening a file and saving it gives back the same meeting.
 
 Why by hand: form libraries (WTForms and the like) validate by themselves, and the errors must come
 from :mod:`minutes.validate`, the validator the command line uses, mapped back to the boxes.
@@ -22,41 +22,29 @@ from :mod:`minutes.validate`, the validator the command line uses, mapped back t
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
 from minutes.i18n import _
-from minutes.load import float_text
+from minutes.web.form_values import (
+    LINE,
+    NO_HONORIFIC,
+    NUMBER_FORMATS,
+    count_from_text,
+    join_name,
+    value_from_text,
+)
 from minutes.web.spec import ABSENT, PART_MODELS, PERSON, Box, boxes
 
 Path_ = tuple[str | int, ...]
 
-LINE = "line"
-"""The ``kind`` of a person row that is one line of text for a group ("Lãnh đạo các sở …")."""
-NO_HONORIFIC = "~"
-"""What the honorific box sends for "no honorific at all" (the file's ``honorific: ""``)."""
 MARK = "~"
 """Ends the name of a hidden mark: ``agenda._1.figures._2.value~`` says what that box holds."""
-NUMBER_FORMATS = frozenset({"number", "percent", "money"})
-"""The column formats whose cells are numbers (the others print cells as typed)."""
 
-_INTEGER = re.compile(r"[-+]?[0-9]+")  # [0-9], not \d: "１５" (full-width) is text in YAML too
-_FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)([eE][-+]?[0-9]+)?")
-_WORDS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False}
-_WORDS_NULL = ("null", "Null", "NULL", "~")
 _DATA_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_COUNT = re.compile(r"-?[0-9]+|[1-9][0-9]{0,2}(\.[0-9]{3})+")
-_VN_NUMBER = re.compile(r"(-?)(0|[1-9][0-9]{0,2}(?:\.[0-9]{3})+|[1-9][0-9]*)(?:,([0-9]+))?")
-_DOT_DECIMAL = re.compile(r"-?(0|[1-9][0-9]*)\.[0-9]+")
 _WIDTH = re.compile(r"[0-9]+([.,][0-9]+)?")
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_TIME = re.compile(r"[0-9]{2}:[0-9]{2}(:[0-9]{2})?")
-_MOMENT = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})(?:[ T]([0-9]{2}:[0-9]{2}(?::[0-9]{2})?))?")
 
 
 @dataclass
@@ -125,7 +113,7 @@ def _model(model: str, node: Any, path: Path_, name: str, form: FormData) -> dic
         return None
     result: dict[str, Any] = {}
     for box in boxes(model):
-        child_name = _join(name, box.key)
+        child_name = join_name(name, box.key)
         child = node.get(box.key)
         if child is None and not (box.kind == "flag_on" and child_name in form.marks):
             continue
@@ -271,7 +259,7 @@ def _rows(
     for key, child in node.items():
         if not key.startswith("_"):
             continue
-        row_name = _join(name, key)
+        row_name = join_name(name, key)
         row_path = (*path, len(rows))
         # the row's box names are collected apart and kept only if the row is: an empty row
         # is dropped, and its index belongs to the next one (dropping its names afterwards
@@ -296,7 +284,7 @@ def _person(node: Any, path: Path_, name: str, form: FormData, keys: tuple[str, 
     person: dict[str, Any] = {}
     for key in keys:
         box_path = (*path, key)
-        form.names[box_path] = _join(name, key)
+        form.names[box_path] = join_name(name, key)
         text = node.get(key)
         if not isinstance(text, str) or not text:
             continue
@@ -341,15 +329,15 @@ def read_table(node: Any, path: Path_, name: str, form: FormData) -> dict[str, A
         key: _mapping(_mapping(row).get("c")) for key, row in row_nodes
     }
     columns_path, rows_path = (*path, "columns"), (*path, "rows")
-    form.names[columns_path] = _join(name, "columns")
-    form.names[rows_path] = _join(name, "rows")
+    form.names[columns_path] = join_name(name, "columns")
+    form.names[rows_path] = join_name(name, "rows")
     columns: list[dict[str, Any]] = []
     kept: list[tuple[str, bool]] = []  # (column key, its cells are numbers)
     for key, child in raw_columns.items():
         if not key.startswith("_"):
             continue
         column_path = (*columns_path, len(columns))
-        column_name = _join(_join(name, "columns"), key)
+        column_name = join_name(join_name(name, "columns"), key)
         outer, form.names = form.names, {}
         try:
             form.names[column_path] = column_name
@@ -364,20 +352,20 @@ def read_table(node: Any, path: Path_, name: str, form: FormData) -> dict[str, A
         kept.append((key, column.get("format") in NUMBER_FORMATS))
     rows: list[Any] = []
     for key, row in row_nodes:
-        row_name = _join(_join(name, "rows"), key)
+        row_name = join_name(join_name(name, "rows"), key)
         row_path = (*rows_path, len(rows))
         form.names[row_path] = row_name
         row = _mapping(row)
         if row.get("kind") == LINE:
             line_path = (*row_path, "line")
-            form.names[line_path] = _join(row_name, "line")
+            form.names[line_path] = join_name(row_name, "line")
             line = row.get("line", "")
             if line:
                 rows.append(line)
             continue
         cells: list[Any] = []
         for index, (column_key, numbers) in enumerate(kept):
-            cell_name = _join(_join(row_name, "c"), column_key)
+            cell_name = join_name(join_name(row_name, "c"), column_key)
             cell_path = (*row_path, index)
             form.names[cell_path] = cell_name
             text = cells_of[key].get(column_key, "")
@@ -406,7 +394,7 @@ def _named_values(node: dict[str, Any], name: str, form: FormData) -> dict[str, 
     for key, row in node.items():
         if not key.startswith("_") or not isinstance(row, dict):
             continue
-        row_name = _join(name, key)
+        row_name = join_name(name, key)
         data_key, text = row.get("key", ""), row.get("value", "")
         kind = row.get("kind", "number")
         if not data_key and not text:
@@ -414,344 +402,22 @@ def _named_values(node: dict[str, Any], name: str, form: FormData) -> dict[str, 
         form.data_rows.append((row_name, data_key, text, kind))
         if not data_key:
             form.problems.append(
-                (_join(row_name, "key"), _("Give this value a name, to use it in the text."))
+                (join_name(row_name, "key"), _("Give this value a name, to use it in the text."))
             )
             continue
         if not _DATA_KEY.fullmatch(data_key):
             form.problems.append(
                 (
-                    _join(row_name, "key"),
+                    join_name(row_name, "key"),
                     _("A name is letters without marks, digits and _, e.g. doanh_thu_2017."),
                 )
             )
             continue
         if data_key in values:
-            form.problems.append((_join(row_name, "key"), _("This name is already used above.")))
+            form.problems.append(
+                (join_name(row_name, "key"), _("This name is already used above."))
+            )
             continue
         values[data_key] = value_from_text(text, kind, numbers=True) if text else ""
-        form.names[("data", data_key)] = _join(row_name, "value")
+        form.names[("data", data_key)] = join_name(row_name, "value")
     return values or None
-
-
-def _join(prefix: str, key: str) -> str:
-    return f"{prefix}.{key}" if prefix else key
-
-
-# -- values: how a box reads, and what it shows ----------------------------------------------------
-
-
-def count_from_text(text: str) -> Any:
-    """A whole number typed in a box: digits, or digits with a dot between thousands
-    (``15.000.000``); anything else is left as typed, for the validator to name."""
-    text = text.strip()
-    return int(text.replace(".", "")) if _COUNT.fullmatch(text) else text
-
-
-def number_from_text(text: str) -> int | float | None:
-    """A number written as the document writes numbers (``12.181``, ``317,35``, ``-3``), or
-    plainly (``12181``, ``317.35``); ``None`` for anything else (``02``, ``1979 - 1980``, a
-    word). A number with a leading zero is a code, not a number."""
-    found = _VN_NUMBER.fullmatch(text)
-    if found:
-        sign, whole, fraction = found.groups()
-        digits = sign + whole.replace(".", "")
-        return float(f"{digits}.{fraction}") if fraction is not None else int(digits)
-    if _DOT_DECIMAL.fullmatch(text):
-        return float(text)
-    return None
-
-
-def number_text(value: int | float) -> str:
-    """A number as the document writes it, every digit kept: ``12.181``, ``317,35``, ``3,0``
-    for the decimal number 3 (so that it reads back as one)."""
-    if isinstance(value, int):
-        return ("-" if value < 0 else "") + _grouped(str(abs(value)))
-    text = format(Decimal(repr(float(value))), "f")
-    sign = "-" if text.startswith("-") else ""
-    whole, _dot, fraction = text.lstrip("-").partition(".")
-    return sign + _grouped(whole) + "," + (fraction or "0")
-
-
-def _grouped(digits: str) -> str:
-    head = len(digits) % 3 or 3
-    return ".".join([digits[:head], *(digits[i : i + 3] for i in range(head, len(digits), 3))])
-
-
-def value_from_text(text: str, mark: str | None, numbers: bool) -> Any:
-    """A figure, a cell or a named value typed in a box. ``numbers``: a number reads as a number
-    (a column of numbers); otherwise everything is text as typed. ``mark`` (from a file, see
-    :func:`value_box`) overrides: ``text``, ``number``, or ``yaml`` for a value no box can show
-    plainly (a list, a yes/no, text with a line break), written as :func:`scalar_text` does."""
-    if mark == "text":
-        return text
-    if mark == "yaml":
-        return scalar_from_text(text)
-    if numbers or mark == "number":
-        number = number_from_text(text)
-        if number is not None:
-            return number
-    return text
-
-
-def value_box(value: Any, numbers: bool) -> tuple[str, str | None]:
-    """What a value box shows for ``value`` from a file, and the mark it needs (``None``: the
-    text reads back as the value by itself)."""
-    if value is None:
-        return "", None
-    if isinstance(value, (bool, list, dict)):
-        return scalar_text(value), "yaml"
-    if isinstance(value, (int, float)):
-        return number_text(value), None if numbers else "number"
-    text = str(value)
-    if text != text.strip() or "\n" in text or "\r" in text:
-        return scalar_text(text), "yaml"
-    if text and numbers and number_from_text(text) is not None:
-        return text, "text"
-    return text, None
-
-
-def data_box(value: Any) -> tuple[str, str]:
-    """A named value's text and kind (``number``, ``text``, or ``yaml`` for what neither shows)."""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return number_text(value), "number"
-    if isinstance(value, str):
-        text, mark = value_box(value, numbers=False)
-        return text, mark or "text"
-    return scalar_text(value), "yaml"
-
-
-def count_text(value: Any) -> str:
-    """What a count box shows: ``15.000.000`` for a number of shares; text as it came."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        return number_text(value)
-    return box_text(value)
-
-
-def date_box(value: Any) -> str | None:
-    """The text of a browser date box for ``value`` (``2018-03-07``), or ``None`` when no date
-    box can hold it (``2018-02-30``, a date written otherwise): a line then shows it."""
-    if value is None or value == "":
-        return ""
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value.isoformat()
-    text = str(value).strip()
-    return text if _DATE.fullmatch(text) and _real_date(text) else None
-
-
-def moment_boxes(value: Any) -> tuple[str, str] | None:
-    """A date and time (or a date alone) as the texts of a date box and a time box, or ``None``
-    when they cannot show it (a time zone, an impossible date: a line then shows it)."""
-    if value is None or value == "":
-        return "", ""
-    if isinstance(value, dt.datetime):
-        if value.tzinfo is not None or value.microsecond:
-            return None
-        return value.date().isoformat(), _clock(value.time())
-    if isinstance(value, dt.date):
-        return value.isoformat(), ""
-    found = _MOMENT.fullmatch(str(value).strip())
-    if not found or not _real_date(found.group(1)):
-        return None
-    time = found.group(2) or ""
-    if time and not _real_time(time):
-        return None
-    return found.group(1), time
-
-
-def end_boxes(value: Any) -> tuple[str, str] | None:
-    """The end of a meeting as a date box (another day, or empty) and a time box."""
-    if isinstance(value, dt.time):
-        if value.tzinfo is not None or value.microsecond:
-            return None
-        return "", _clock(value)
-    text = "" if value is None else str(value).strip()
-    if _TIME.fullmatch(text):
-        return ("", text) if _real_time(text) else None
-    return moment_boxes(value)
-
-
-def _clock(time: dt.time) -> str:
-    return time.strftime("%H:%M:%S" if time.second else "%H:%M")
-
-
-def _real_date(text: str) -> bool:
-    try:
-        dt.date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
-
-
-def _real_time(text: str) -> bool:
-    try:
-        dt.time.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
-
-
-def scalar_from_text(text: str) -> Any:
-    """A value kept as a file wrote it (:func:`value_from_text`'s ``yaml`` mark), read as YAML
-    reads a scalar: ``12000`` and ``317.35`` are numbers, ``true``/``false`` yes/no, ``null``
-    nothing, ``"12000"`` (quoted) text, ``[…]`` and ``{…}`` a list and a mapping; anything else
-    is the text as typed."""
-    if _INTEGER.fullmatch(text):
-        return int(text)
-    if _FLOAT.fullmatch(text):
-        return float(text)
-    if text in _WORDS:
-        return _WORDS[text]
-    if text in _WORDS_NULL:
-        return None
-    if len(text) >= 2 and text[0] == text[-1] == '"':
-        try:
-            value: Any = json.loads(text)
-        except ValueError:
-            return text
-        return value
-    if len(text) >= 2 and text[0] == text[-1] == "'":
-        return text[1:-1].replace("''", "'")
-    if text[:1] in "[{" and not text.startswith("{{"):  # `{{ data.x | money }}` is text
-        from minutes.errors import InputError
-        from minutes.load import parse
-
-        try:  # as the value of a field: a file is a mapping, a list alone is refused
-            return parse("value: " + text.replace("\n", "\n  ")).data["value"]
-        except InputError:
-            return text
-    return text
-
-
-def scalar_text(value: Any) -> str:
-    """The text :func:`scalar_from_text` reads back as ``value``."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if value is None:
-        return "null"
-    if isinstance(value, float):
-        return float_text(value)
-    if isinstance(value, int):
-        return repr(value)
-    if isinstance(value, str):
-        plain = value and value == value.strip() and "\n" not in value and "\r" not in value
-        if plain and scalar_from_text(value) == value:  # a one-line box drops line breaks
-            return value
-        return json.dumps(value, ensure_ascii=False)
-    return json.dumps(value, ensure_ascii=False)
-
-
-# -- what the page template shows for data from a file ---------------------------------------------
-
-
-def person_kind(value: Any) -> str:
-    """``line`` for a group line (text, or a mapping with ``line``), else ``person``."""
-    if isinstance(value, str) or (isinstance(value, dict) and "line" in value):
-        return LINE
-    return "person"
-
-
-def person_box(value: Any, key: str) -> str:
-    """The text a person row shows in its ``key`` box (a group line written as text shows in
-    ``line``; the honorific "none" as :data:`NO_HONORIFIC`; a yes/no as ``true``/``false``)."""
-    if isinstance(value, str):
-        return value if key == "line" else ""
-    if not isinstance(value, dict) or key not in value:
-        return ""
-    item = value[key]
-    if key == "honorific" and item == "":
-        return NO_HONORIFIC
-    if isinstance(item, bool):
-        return "true" if item else "false"
-    if key == "count":
-        return count_text(item)
-    return box_text(item)
-
-
-def box_text(value: Any) -> str:
-    """What a plain text box shows for ``value`` from a file (a number, a date, a text)."""
-    if isinstance(value, (dict, list)):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return "" if value is None else str(value)
-
-
-def rows(value: Any) -> list[Any]:
-    """The items of a list field as the form shows them (one item written alone, as the format
-    allows for a chair or a vote, is a list of one; anything else shows no rows)."""
-    if isinstance(value, (dict, str)):
-        return [value]
-    return list(value) if isinstance(value, list) else []
-
-
-def part_kind(value: Any) -> str | None:
-    """The kind of a part from a file (``vote`` for ``{vote: {…}}``), ``None`` if it has none
-    or several (the validator says so)."""
-    if not isinstance(value, dict):
-        return None
-    kinds = [key for key in value if key in PART_MODELS]
-    return kinds[0] if len(kinds) == 1 else None
-
-
-def column_of(value: Any) -> dict[str, Any]:
-    """A column from a file as a mapping (a column written as its title alone is ``{title}``)."""
-    if isinstance(value, dict):
-        return value
-    return {} if value is None else {"title": value}
-
-
-def named_values(value: Any) -> list[tuple[str, str, str]]:
-    """The ``data`` mapping as ``(name, value text, kind)`` rows."""
-    if not isinstance(value, dict):
-        return []
-    return [(str(key), *data_box(item)) for key, item in value.items()]
-
-
-def single(value: Any) -> Any:
-    """A list of one person as that person: the saved file reads ``chair: {name: …}`` as a clerk
-    would write it (the format takes one person or a list)."""
-    return value[0] if isinstance(value, list) and len(value) == 1 else value
-
-
-ONE_OR_MANY = ("chair", "secretary", "presenter")
-
-
-def tidy(data: Any) -> Any:
-    """``data`` as it is saved: a chair, a secretary or a presenter alone is written alone."""
-    if isinstance(data, dict):
-        return {k: tidy(single(v) if k in ONE_OR_MANY else v) for k, v in data.items()}
-    if isinstance(data, list):
-        return [tidy(item) for item in data]
-    return data
-
-
-_FITS = {
-    "person": frozenset({"honorific", "name", "position", "reason", "excused"}),
-    LINE: frozenset({"line", "count", "reason", "excused"}),
-}
-
-
-def fits(key: str, kind: str) -> bool:
-    """Whether a person row of ``kind`` shows its ``key`` box (the others are hidden when empty)."""
-    return key in _FITS.get(kind, _FITS["person"])
-
-
-def table_view(value: Any, new: bool = False) -> dict[str, Any]:
-    """A table from a file as the page shows it: its columns as mappings, its rows, and which
-    columns hold numbers. A new table starts with two columns and a row to fill."""
-    value = value if isinstance(value, dict) else {}
-    columns = [column_of(column) for column in rows(value.get("columns"))]
-    table_rows = value.get("rows") if isinstance(value.get("rows"), list) else []
-    if new and not columns and not table_rows:
-        columns, table_rows = [{}, {}], [[]]
-    numbers = [column.get("format") in NUMBER_FORMATS for column in columns]
-    return {"columns": columns, "rows": table_rows, "numbers": numbers}
-
-
-def open_more(prefix: str, data: Any, folded: list[Box], errors: dict[str, list[str]]) -> bool:
-    """Whether the folded boxes of a model are shown open: one holds something, or has a
-    problem to show."""
-    if isinstance(data, dict) and any(data.get(b.key) not in (None, "", [], {}) for b in folded):
-        return True
-    names = [_join(prefix, box.key) for box in folded]
-    return any(error == name or error.startswith(name + ".") for error in errors for name in names)

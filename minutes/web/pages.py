@@ -39,7 +39,8 @@ from minutes.resources import DOCS
 from minutes.starter import starter
 from minutes.web import jobs
 from minutes.web.api import MEDIA_TYPES, content_disposition
-from minutes.web.form import FormData, from_form, tidy
+from minutes.web.form import FormData, from_form
+from minutes.web.form_view import tidy
 from minutes.web.guard import CSRF_COOKIE, CSRF_FIELD, csrf_ok, csrf_token
 from minutes.web.html_fields import form_fields
 from minutes.web.jobs import FORM_SOURCE, Checked, NotSetUp, problem_text
