@@ -34,6 +34,7 @@ from cli_support import (  # noqa: F401  (an autouse fixture)
     process_env,
     run_main,
 )
+from web_support import no_pango_sitecustomize
 
 import minutes
 from minutes.cli import EXIT_SETUP
@@ -155,17 +156,7 @@ def test_the_message_names_the_library_that_failed(no_pango: None) -> None:
 # -- no Pango, in the web app ----------------------------------------------------------------------
 
 
-SITECUSTOMIZE = f"""\
-import importlib.abc, sys
-
-class _NoPango(importlib.abc.MetaPathFinder):
-    def find_spec(self, name, path=None, target=None):
-        if name == "weasyprint" or name.startswith("weasyprint."):
-            raise OSError({CFFI_MESSAGE!r})
-        return None
-
-sys.meta_path.insert(0, _NoPango())
-"""
+SITECUSTOMIZE = no_pango_sitecustomize(CFFI_MESSAGE)
 """Put before every other module of a Python process (``sitecustomize``): the web app's worker
 processes start as fresh interpreters, so the hook of :func:`no_pango` must reach them this way."""
 

@@ -22,7 +22,14 @@ import pdfplumber
 import pytest
 from conftest import EXAMPLES, FLAGSHIP, ROOT, RenderedDocx, with_impossible_date
 from playwright.sync_api import Browser, Download, Locator, Page, expect
-from web_support import MISSING_CHROMIUM, VIEWPORT, chromium, chromium_path, running_server
+from web_support import (
+    MISSING_CHROMIUM,
+    VIEWPORT,
+    chromium,
+    chromium_path,
+    no_pango_sitecustomize,
+    running_server,
+)
 
 import minutes
 
@@ -653,17 +660,7 @@ def test_pages_pass_the_accessibility_rules(page: Page) -> None:
 
 # -- a computer without Pango: the DOCX works, the preview and the PDF cannot be made ------------
 
-NO_PANGO = """\
-import importlib.abc, sys
-
-class _NoPango(importlib.abc.MetaPathFinder):
-    def find_spec(self, name, path=None, target=None):
-        if name == "weasyprint" or name.startswith("weasyprint."):
-            raise OSError("cannot load library 'libpango-1.0-0': no such file")
-        return None
-
-sys.meta_path.insert(0, _NoPango())
-"""
+NO_PANGO = no_pango_sitecustomize()
 """A ``sitecustomize`` that makes ``import weasyprint`` fail as it does without Pango, in the
 worker processes that it reaches through ``PYTHONPATH`` (as ``tests/test_setup.py`` does)."""
 

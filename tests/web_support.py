@@ -11,7 +11,7 @@ on a free port of 127.0.0.1; :func:`chromium` starts Debian's Chromium through P
 from __future__ import annotations
 
 import contextlib
-import html.parser
+import os
 import shutil
 import threading
 import time
@@ -117,76 +117,31 @@ def running_server(app: Any = None, timeout: float = 20) -> Iterator[str]:
 
 
 @contextlib.contextmanager
-def chromium() -> Iterator[Any]:
-    """A headless Chromium (a Playwright ``Browser``); :class:`RuntimeError` if there is none."""
+def chromium(language: str | None = None) -> Iterator[Any]:
+    """A headless Chromium (a Playwright ``Browser``), its own words (the date boxes' day, month
+    and year) in ``language`` if given; :class:`RuntimeError` if there is none."""
     from playwright.sync_api import sync_playwright
 
     executable = chromium_path()
     if executable is None:
         raise RuntimeError(MISSING_CHROMIUM)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        args = [*CHROMIUM_ARGS, *([f"--lang={language}"] if language else [])]
+        # --lang is read on Windows; on Linux the words come from LANGUAGE (and need the
+        # browser's translations: Debian's chromium-l10n)
+        env = {**os.environ, "LANGUAGE": language} if language else None
+        browser = playwright.chromium.launch(executable_path=executable, args=args, env=env)
         try:
             yield browser
         finally:
             browser.close()
 
 
-class _FormFields(html.parser.HTMLParser):
-    """The ``(name, value)`` pairs a browser submits for the page's form, in page order: inputs
-    (not file boxes, not disabled ones), the selected option of each select (the first when none
-    is), text areas; row templates (``<template>``) are not part of the form."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.pairs: list[tuple[str, str]] = []
-        self._in_template = 0
-        self._select: list[Any] | None = None
-        self._textarea: list[str] | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
-        if tag == "template":
-            self._in_template += 1
-        if self._in_template or "disabled" in attributes:
-            return
-        name = attributes.get("name")
-        if tag == "input" and name and attributes.get("type") != "file":
-            self.pairs.append((name, attributes.get("value") or ""))
-        elif tag == "select" and name:
-            self._select = [name, None, None]
-        elif tag == "option" and self._select is not None:
-            value = attributes.get("value") or ""
-            if self._select[2] is None:
-                self._select[2] = value
-            if "selected" in attributes:
-                self._select[1] = value
-        elif tag == "textarea" and name:
-            self._textarea = [name, ""]
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "template":
-            self._in_template -= 1
-        elif tag == "select" and self._select is not None:
-            name, chosen, first = self._select
-            self.pairs.append((name, chosen if chosen is not None else first or ""))
-            self._select = None
-        elif tag == "textarea" and self._textarea is not None:
-            name, text = self._textarea
-            self.pairs.append((name, text[1:] if text.startswith("\n") else text))
-            self._textarea = None
-
-    def handle_data(self, data: str) -> None:
-        if self._textarea is not None and not self._in_template:
-            self._textarea[1] += data
-
-
 def form_fields(page: str) -> list[tuple[str, str]]:
     """What the form of the HTML ``page`` submits, as a browser would."""
-    reader = _FormFields()
-    reader.feed(page)
-    reader.close()
-    return reader.pairs
+    from minutes.web.html_fields import form_fields as fields
+
+    return fields(page)
 
 
 # -- jobs for the worker pool's tests (module-level: a worker process imports them by name) ------
@@ -231,3 +186,22 @@ def crash_job() -> None:
 
 def failing_job() -> None:
     raise RuntimeError("secret detail of the server 42")
+
+
+def no_pango_sitecustomize(
+    message: str = "cannot load library 'libpango-1.0-0': no such file",
+) -> str:
+    """A ``sitecustomize`` that makes ``import weasyprint`` fail with ``message`` as it does on a
+    computer without Pango. Put on ``PYTHONPATH``, it reaches the web app's worker processes,
+    which start as fresh interpreters."""
+    return f"""\
+import importlib.abc, sys
+
+class _NoPango(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name == "weasyprint" or name.startswith("weasyprint."):
+            raise OSError({message!r})
+        return None
+
+sys.meta_path.insert(0, _NoPango())
+"""

@@ -31,7 +31,12 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]  # this checkout's app, whatever .venv installed
 os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
 
-from web_support import VIEWPORT, chromium, running_server  # noqa: E402
+from web_support import (  # noqa: E402
+    VIEWPORT,
+    chromium,
+    no_pango_sitecustomize,
+    running_server,
+)
 
 CORPUS = ROOT / "examples" / "corpus"
 PICTURED = CORPUS / "hoi-nghi-btv-dang-uy-xa-nhu-thanh-thang-8-2025.yaml"
@@ -50,17 +55,7 @@ SECTIONS = (
     "end",
 )
 WAIT_MS = 30_000
-NO_PANGO = """\
-import importlib.abc, sys
-
-class _NoPango(importlib.abc.MetaPathFinder):
-    def find_spec(self, name, path=None, target=None):
-        if name == "weasyprint" or name.startswith("weasyprint."):
-            raise OSError("cannot load library 'libpango-1.0-0': no such file")
-        return None
-
-sys.meta_path.insert(0, _NoPango())
-"""
+NO_PANGO = no_pango_sitecustomize()
 
 
 def opened(page: Any, path: Path) -> None:
