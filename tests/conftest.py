@@ -30,6 +30,7 @@ from typing import Any
 
 import docx
 import pdfplumber
+import pypdf
 import pytest
 from docx.oxml.ns import qn
 from ruamel.yaml import YAML
@@ -522,6 +523,25 @@ def meeting() -> Callable[[str], dict[str, Any]]:
         return copy.deepcopy(_MINIMAL_DATA[profile])
 
     return make
+
+
+def pdf_fonts(data: bytes) -> list[dict[str, Any]]:
+    """Every font the pages use: base name, and whether its program is embedded."""
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    fonts: dict[Any, dict[str, Any]] = {}
+    for page in reader.pages:
+        resources = page.get("/Resources")
+        if resources is None:
+            continue
+        for ref in resources.get_object().get("/Font", {}).values():
+            font = ref.get_object()
+            descriptor = font.get("/FontDescriptor")
+            if descriptor is None and "/DescendantFonts" in font:
+                descriptor = font["/DescendantFonts"][0].get_object().get("/FontDescriptor")
+            descriptor = descriptor.get_object() if descriptor is not None else {}
+            embedded = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+            fonts[str(font["/BaseFont"])] = {"name": str(font["/BaseFont"]), "embedded": embedded}
+    return list(fonts.values())
 
 
 # -- the document tree -----------------------------------------------------------------------------

@@ -8,10 +8,9 @@ import io
 from pathlib import Path
 
 import pdfplumber
-import pypdf
 import pytest
 from cli_support import run_main
-from conftest import MINIMAL_STATE
+from conftest import MINIMAL_STATE, pdf_fonts
 
 import minutes
 from minutes.check import check_bytes
@@ -41,12 +40,7 @@ def times_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _base_fonts(pdf: bytes) -> set[str]:
-    reader = pypdf.PdfReader(io.BytesIO(pdf))
-    names = set()
-    for page in reader.pages:
-        for font in page["/Resources"]["/Font"].values():
-            names.add(str(font.get_object()["/BaseFont"]).split("+")[-1])
-    return names
+    return {font["name"].split("+")[-1] for font in pdf_fonts(pdf)}
 
 
 def _lines(pdf: bytes) -> list[str]:

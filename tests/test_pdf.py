@@ -12,7 +12,7 @@ from typing import Any
 
 import pypdf
 import pytest
-from conftest import EXAMPLES, FLAGSHIP, MM, ROOT, Match, RenderedPdf, pt_to_mm, words
+from conftest import EXAMPLES, FLAGSHIP, MM, ROOT, Match, RenderedPdf, pdf_fonts, pt_to_mm, words
 
 from minutes.profiles import Role
 from minutes.tree import Document, role_of, text_of
@@ -378,25 +378,6 @@ def test_text_is_vietnamese_unicode(outputs) -> None:
 
 
 # -- fonts -----------------------------------------------------------------------------------------
-
-
-def pdf_fonts(data: bytes) -> list[dict[str, Any]]:
-    """Every font the pages use: base name, and whether its program is embedded."""
-    reader = pypdf.PdfReader(io.BytesIO(data))
-    fonts: dict[Any, dict[str, Any]] = {}
-    for page in reader.pages:
-        resources = page.get("/Resources")
-        if resources is None:
-            continue
-        for ref in resources.get_object().get("/Font", {}).values():
-            font = ref.get_object()
-            descriptor = font.get("/FontDescriptor")
-            if descriptor is None and "/DescendantFonts" in font:
-                descriptor = font["/DescendantFonts"][0].get_object().get("/FontDescriptor")
-            descriptor = descriptor.get_object() if descriptor is not None else {}
-            embedded = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
-            fonts[str(font["/BaseFont"])] = {"name": str(font["/BaseFont"]), "embedded": embedded}
-    return list(fonts.values())
 
 
 def test_fonts_are_embedded_and_ours(source: Path, outputs) -> None:

@@ -72,12 +72,12 @@ def run(args: argparse.Namespace) -> int:
 def _print_one(name: str) -> int:
     from ruamel.yaml import YAML
 
-    from minutes.profiles import resolve
+    from minutes.profiles import OWN_KEYS, resolve
 
     profile = resolve(name)
     values = profile.model_dump(mode="json", exclude_none=True)
-    own = ("id", "family", "validity", "extends")  # a profile of one's own has its own
-    data = {"extends": profile.id, **{k: v for k, v in values.items() if k not in own}}
+    # a profile of one's own has its own id, family, validity and base
+    data = {"extends": profile.id, **{k: v for k, v in values.items() if k not in OWN_KEYS}}
     yaml = YAML()
     yaml.width = 100
     yaml.allow_unicode = True

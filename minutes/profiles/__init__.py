@@ -26,6 +26,7 @@ from minutes.profiles.model import (
 )
 from minutes.profiles.registry import (
     ENVIRONMENT,
+    OWN_KEYS,
     Found,
     all_profiles,
     applies,
@@ -46,6 +47,7 @@ from minutes.profiles.registry import (
 __all__ = [
     "CHECKABLE",
     "ENVIRONMENT",
+    "OWN_KEYS",
     "ROLES",
     "Align",
     "ArchiveLine",
