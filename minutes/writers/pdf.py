@@ -39,6 +39,7 @@ from minutes.tree import Document, role_of
 from minutes.vocabulary import require_fonts
 from minutes.writers.css import appendix_page, stylesheet
 from minutes.writers.metrics import box_width_pt, column_widths_mm, ruled_lines
+from minutes.writers.weasyprint_import import import_weasyprint
 
 PdfVariant = Literal["pdf/a-2b", "pdf/a-3b", "pdf/ua-1"]
 PDF_VARIANTS: tuple[str, ...] = ("pdf/a-2b", "pdf/a-3b", "pdf/ua-1")
@@ -62,7 +63,7 @@ def require_weasyprint() -> None:
     """
     try:
         with contextlib.redirect_stdout(io.StringIO()):
-            import weasyprint  # noqa: F401
+            import_weasyprint()
     except OSError as error:
         raise pango_missing(error) from None
 

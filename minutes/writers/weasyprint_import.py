@@ -1,0 +1,304 @@
+"""``import weasyprint`` in a fresh process, at a third of its cost: what it does the same way
+every time is done once and kept in the cache (:mod:`minutes.cache`).
+
+Importing WeasyPrint 70 costs about 0.6 s of a cold ``minutes render`` (1.9 s on the 2-core
+machine of docs/performance.md), and most of it is not WeasyPrint's own work:
+
+* **Finding the libraries: ≈ 0.25 s.** ``weasyprint.text.ffi`` tries several names for each of
+  its seven libraries (``libgobject-2.0-0``, ``gobject-2.0-0``, ``gobject-2.0``, …), and for each
+  name that is not a file cffi asks :func:`ctypes.util.find_library`, which on Linux starts
+  ``ldconfig -p``, then ``gcc`` and ``ld``: about twenty processes. What it answers is kept here
+  (a name → the library it found, or none), keyed by the state of the dynamic linker's cache
+  (``/etc/ld.so.cache``, changed by every install of a library) and ``LD_LIBRARY_PATH``: with
+  the same key the same answers come back; an answer that no longer loads is asked again.
+* **Parsing the C declarations: ≈ 0.1 s.** cffi parses WeasyPrint's 450 lines of declarations
+  of Pango, HarfBuzz and Fontconfig with pycparser at every import. cffi itself can compile them
+  once into "out-of-line" data (``set_source(name, None)``: type tables, the same ones a
+  compiled module holds); that data is kept, and WeasyPrint's ``cffi.FFI()`` gets an FFI built
+  from it, whose ``cdef`` only checks that the declarations are the ones it was built from.
+* **fontTools' subsetter: ≈ 0.06 s.** ``weasyprint.pdf.fonts`` imports ``fontTools.subset``
+  though with HarfBuzz's subsetter installed (``libharfbuzz-subset0``) it is never used; it is
+  imported lazily (:class:`importlib.util.LazyLoader`), on its first use if any.
+
+Nothing of WeasyPrint is changed: it runs its own code, with the same libraries and declarations,
+and the pages are the same (the picture and golden tests hold it). The quick way is taken only
+while nothing unexpected happens: any error on the way (another WeasyPrint whose declarations
+differ, a missing library, a cache that cannot be read) undoes it and imports WeasyPrint the
+ordinary way, whose errors are the real ones. Written by hand because neither library offers it:
+cffi's ABI mode always re-parses, and ``ctypes.util.find_library`` keeps no answers.
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import ctypes.util
+import importlib.util
+import io
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from minutes import cache
+
+_KIND = "weasyprint-import"
+_MODULE = "_minutes_weasyprint_ffi"
+_LINKER_CACHE = Path("/etc/ld.so.cache")
+
+
+class _Unexpected(Exception):
+    """Something the quick import did not foresee: import the ordinary way instead."""
+
+
+def import_weasyprint() -> None:
+    """Import WeasyPrint, the quick way if it can (see the module's docstring). Errors of the
+    ordinary import (no Pango: :class:`OSError`) are raised as they are."""
+    if "weasyprint" in sys.modules:
+        return
+    if cache.cache_dir() is None:  # nothing kept: the quick way would cost more than it saves
+        import weasyprint
+
+        return
+    try:
+        with _quickly():
+            import weasyprint
+        return
+    except Exception:  # anything at all: the ordinary import decides
+        _forget_weasyprint()
+    import weasyprint  # noqa: F401
+
+
+@contextlib.contextmanager
+def _quickly() -> Iterator[None]:
+    ffi_file = _weasyprint_file("text", "ffi.py")
+    declarations = _declarations(ffi_file)
+    libraries = _FoundLibraries()
+    compiled = _compiled_ffi(declarations, libraries)
+    import cffi  # type: ignore[import-untyped]
+
+    real_ffi = cffi.FFI
+    cffi.FFI = lambda *args, **kwargs: compiled
+    try:
+        with _lazy_module("fontTools.subset"):
+            yield
+    finally:
+        cffi.FFI = real_ffi
+    libraries.keep()
+
+
+def _weasyprint_file(*parts: str) -> Path:
+    """A file of the installed WeasyPrint, found without importing it."""
+    spec = importlib.util.find_spec("weasyprint")
+    if spec is None or spec.origin is None:
+        raise _Unexpected("no WeasyPrint")
+    return Path(spec.origin).parent.joinpath(*parts)
+
+
+def _declarations(ffi_file: Path) -> str:
+    """The one string ``weasyprint/text/ffi.py`` hands to ``ffi.cdef``."""
+    tree = ast.parse(ffi_file.read_text(encoding="utf-8"))
+    found = [
+        node.args[0].value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "cdef"
+        and len(node.args) == 1
+        and isinstance(node.args[0], ast.Constant)
+        and isinstance(node.args[0].value, str)
+    ]
+    if len(found) != 1:
+        raise _Unexpected("WeasyPrint declares its libraries in another way")
+    return found[0]
+
+
+def _compiled_ffi(declarations: str, libraries: _FoundLibraries) -> Any:
+    """An FFI built from the out-of-line data of ``declarations`` (made and kept if missing)."""
+    import _cffi_backend  # type: ignore[import-untyped]
+    import cffi
+
+    name = cache.digest(declarations, cffi.__version__, sys.version) + ".json"
+    kept = cache.read(_KIND, name)
+    if kept is None:
+        arguments = _out_of_line(declarations)
+        cache.write(_KIND, name, json.dumps(_as_json(arguments)).encode("ascii"))
+    else:
+        arguments = _from_json(json.loads(kept))
+    positional, keywords = arguments
+
+    class CompiledFFI(_cffi_backend.FFI):  # type: ignore[misc]
+        """cffi's own FFI type, made from compiled tables: ``cdef`` checks, ``dlopen`` finds
+        libraries as cffi does, with :class:`_FoundLibraries`' answers."""
+
+        def cdef(self, source: str, *args: Any, **kwargs: Any) -> None:
+            if source != declarations or args or kwargs:
+                raise _Unexpected("other declarations")
+
+        def dlopen(self, name: str, flags: int = 0) -> Any:
+            return libraries.load(super().dlopen, name, flags)
+
+    return CompiledFFI(*positional, **keywords)
+
+
+def _out_of_line(declarations: str) -> tuple[list[Any], dict[str, Any]]:
+    """The arguments cffi's out-of-line ABI mode passes to ``_cffi_backend.FFI`` for
+    ``declarations``: cffi writes them as a small Python module, whose one call is read back
+    here as literals (nothing of it is run)."""
+    import cffi
+
+    builder = cffi.FFI()
+    builder.cdef(declarations)
+    builder.set_source(_MODULE, None)
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / f"{_MODULE}.py"
+        with contextlib.redirect_stdout(io.StringIO()):  # cffi says "generating …"
+            builder.emit_python_code(str(target))
+        module = ast.parse(target.read_text(encoding="ascii"))
+    calls = [
+        node
+        for node in ast.walk(module)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "FFI"
+    ]
+    if len(calls) != 1:
+        raise _Unexpected("cffi wrote another kind of module")
+    call = calls[0]
+    positional = [ast.literal_eval(argument) for argument in call.args]
+    keywords = {kw.arg: ast.literal_eval(kw.value) for kw in call.keywords if kw.arg}
+    return positional, keywords
+
+
+def _as_json(value: Any) -> Any:
+    """Literals (bytes, tuples, str, int) as JSON, each kind marked, to come back the same."""
+    if isinstance(value, bytes):
+        return {"b": value.hex()}
+    if isinstance(value, tuple):
+        return {"t": [_as_json(item) for item in value]}
+    if isinstance(value, list):
+        return [_as_json(item) for item in value]
+    if isinstance(value, dict):
+        return {"d": {key: _as_json(item) for key, item in value.items()}}
+    if isinstance(value, (str, int)) and not isinstance(value, bool):
+        return value
+    raise _Unexpected(f"a literal of type {type(value).__name__}")
+
+
+def _from_json(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_from_json(item) for item in value]
+    if isinstance(value, dict):
+        ((mark, item),) = value.items()
+        if mark == "b":
+            return bytes.fromhex(item)
+        if mark == "t":
+            return tuple(_from_json(part) for part in item)
+        if mark == "d":
+            return {key: _from_json(part) for key, part in item.items()}
+        raise _Unexpected("an unknown entry")
+    return value
+
+
+class _FoundLibraries:
+    """What :func:`ctypes.util.find_library` answered for each name, kept between processes
+    while the dynamic linker's libraries stay the same (on Linux, where asking costs processes;
+    elsewhere it is asked every time, as cffi does)."""
+
+    def __init__(self) -> None:
+        self.key = _linker_state()
+        self.answers: dict[str, str | None] = {}
+        self.changed = False
+        kept = cache.read(_KIND, "libraries.json") if self.key else None
+        if kept is not None:
+            with contextlib.suppress(ValueError, TypeError, AttributeError):
+                stored = json.loads(kept)
+                if stored.get("key") == self.key:
+                    self.answers = {
+                        str(name): answer if isinstance(answer, str) else None
+                        for name, answer in stored["answers"].items()
+                    }
+
+    def load(self, open_library: Callable[[str, int], Any], name: str, flags: int) -> Any:
+        """What cffi's ``dlopen`` does (``cffi.api._load_backend_lib``): a name with a dot or a
+        slash is tried as it is, then what ``find_library`` says of it."""
+        first_error: OSError | None = None
+        if "." in name or "/" in name or os.sep in name:
+            try:
+                return open_library(name, flags)
+            except OSError as error:
+                first_error = error
+        path = self.find(name)
+        if path is not None:
+            try:
+                return open_library(path, flags)
+            except OSError:
+                path = self.find(name, again=True)
+                if path is not None:
+                    return open_library(path, flags)
+        message = f"ctypes.util.find_library() did not manage to locate a library called {name!r}"
+        if first_error is not None:
+            message = f"{first_error}.  Additionally, {message}"
+        raise OSError(message)
+
+    def find(self, name: str, again: bool = False) -> str | None:
+        if self.key and not again and name in self.answers:
+            return self.answers[name]
+        answer = ctypes.util.find_library(name)
+        if self.key and self.answers.get(name, "") != answer:
+            self.answers[name] = answer
+            self.changed = True
+        return answer
+
+    def keep(self) -> None:
+        if self.key and self.changed:
+            data = {"key": self.key, "answers": self.answers}
+            cache.write(_KIND, "libraries.json", json.dumps(data, sort_keys=True).encode())
+
+
+def _linker_state() -> str | None:
+    """What ``find_library``'s answers on Linux depend on, or ``None`` elsewhere."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        state = _LINKER_CACHE.stat()
+    except OSError:
+        return None
+    return cache.digest(
+        str(state.st_mtime_ns),
+        str(state.st_size),
+        str(state.st_ino),
+        os.environ.get("LD_LIBRARY_PATH", ""),
+        os.environ.get("LIBRARY_PATH", ""),
+        os.environ.get("PATH", ""),
+    )
+
+
+@contextlib.contextmanager
+def _lazy_module(name: str) -> Iterator[None]:
+    """While the block runs, ``import name`` gives a module that is loaded on first use."""
+    if name in sys.modules:
+        yield
+        return
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.loader is None:
+        yield
+        return
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    parent, _, child = name.rpartition(".")
+    if parent:
+        setattr(sys.modules[parent], child, module)
+    yield
+
+
+def _forget_weasyprint() -> None:
+    """Drop what a quick import that failed half-way left in ``sys.modules``."""
+    for name in list(sys.modules):
+        if name == "weasyprint" or name.startswith("weasyprint."):
+            del sys.modules[name]

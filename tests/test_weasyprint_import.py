@@ -1,0 +1,186 @@
+"""The quick import of WeasyPrint (minutes/writers/weasyprint_import.py): taken when it can be,
+the same declarations and libraries as the ordinary one, and the ordinary one whenever anything
+is unexpected. That the pages stay the same is held by the picture and golden tests, which run
+on the quick import (the tests' cache folder is on)."""
+
+from __future__ import annotations
+
+import ctypes.util
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import _cffi_backend
+import cffi
+import pytest
+
+from minutes.writers import weasyprint_import
+from minutes.writers.weasyprint_import import _FoundLibraries
+
+ROOT = Path(__file__).resolve().parent.parent
+
+REPORT = """\
+import sys
+from minutes.writers.pdf import require_weasyprint
+require_weasyprint()
+import weasyprint.text.ffi as ffi
+print(type(ffi.ffi).__name__, type(sys.modules["fontTools.subset"]).__name__,
+      ffi.harfbuzz_subset is not None)
+"""
+
+
+def _fresh_process(code: str, cache: str) -> list[str]:
+    env = {**os.environ, "MINUTES_CACHE_DIR": cache, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.split()
+
+
+def _declarations() -> str:
+    return weasyprint_import._declarations(weasyprint_import._weasyprint_file("text", "ffi.py"))
+
+
+def test_a_fresh_process_takes_the_quick_way_and_keeps_what_it_found(tmp_path: Path) -> None:
+    first = _fresh_process(REPORT, str(tmp_path))
+    second = _fresh_process(REPORT, str(tmp_path))
+    assert first == second == ["CompiledFFI", "_LazyModule", "True"]
+    kept = json.loads((tmp_path / "weasyprint-import" / "libraries.json").read_text())
+    assert kept["answers"]["pango-1.0"] == "libpango-1.0.so.0"
+    assert kept["answers"]["libpango-1.0-0"] is None  # a name that is no library, asked once
+    assert len(list((tmp_path / "weasyprint-import").glob("*.json"))) == 2  # + the tables
+
+
+def test_without_a_cache_the_import_is_the_ordinary_one() -> None:
+    assert _fresh_process(REPORT, "off") == ["FFI", "module", "True"]
+
+
+def test_anything_unexpected_gives_the_ordinary_import(tmp_path: Path) -> None:
+    code = (
+        "from minutes.writers import weasyprint_import\n"
+        "def other(path): raise weasyprint_import._Unexpected('another WeasyPrint')\n"
+        "weasyprint_import._declarations = other\n" + REPORT
+    )
+    assert _fresh_process(code, str(tmp_path)) == ["FFI", "module", "True"]
+
+
+def test_the_compiled_tables_declare_what_cffi_parses() -> None:
+    declarations = _declarations()
+    parsed = cffi.FFI()
+    parsed.cdef(declarations)
+    compiled = weasyprint_import._compiled_ffi(declarations, _FoundLibraries())
+    typedefs, structs, unions = parsed.list_types()
+    assert compiled.list_types() == (typedefs, structs, unions)
+    assert len(typedefs) > 50 and structs
+    for name in structs:
+        assert _size(compiled, f"struct {name}") == _size(parsed, f"struct {name}"), name
+    for name in typedefs:
+        assert compiled.sizeof(f"{name} *") == parsed.sizeof(f"{name} *"), name
+
+
+def _size(ffi: Any, ctype: str) -> int | None:
+    """The size of ``ctype``, ``None`` for an opaque one (declared, never defined)."""
+    try:
+        return int(ffi.sizeof(ctype))
+    except (
+        ValueError,
+        _cffi_backend.FFI.error,
+    ):  # cffi.api: ValueError
+        return None
+
+
+def test_other_declarations_are_refused_by_the_compiled_ffi() -> None:
+    declarations = _declarations()
+    compiled = weasyprint_import._compiled_ffi(declarations, _FoundLibraries())
+    compiled.cdef(declarations)  # the same: accepted, nothing to do
+    with pytest.raises(weasyprint_import._Unexpected):
+        compiled.cdef(declarations + "int one_more (void);")
+
+
+class _Linker:
+    """A stand-in for ``find_library`` and the loader, counting what is asked."""
+
+    def __init__(self, libraries: dict[str, str]) -> None:
+        self.libraries = libraries
+        self.asked: list[str] = []
+        self.loadable = set(libraries.values())
+
+    def find_library(self, name: str) -> str | None:
+        self.asked.append(name)
+        return self.libraries.get(name)
+
+    def open(self, name: str, flags: int) -> Any:
+        if name not in self.loadable:
+            raise OSError(f"cannot load library '{name}'")
+        return ("library", name)
+
+
+@pytest.fixture
+def linker(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> _Linker:
+    monkeypatch.setenv("MINUTES_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(weasyprint_import, "_linker_state", lambda: "state-1")
+    fake = _Linker({"pango-1.0": "libpango-1.0.so.0"})
+    monkeypatch.setattr(ctypes.util, "find_library", fake.find_library)
+    return fake
+
+
+def test_answers_are_kept_for_the_next_process(linker: _Linker) -> None:
+    found = _FoundLibraries()
+    assert found.load(linker.open, "pango-1.0", 2) == ("library", "libpango-1.0.so.0")
+    with pytest.raises(OSError, match="did not manage to locate a library called 'pango-9'"):
+        found.load(linker.open, "pango-9", 2)
+    found.keep()
+    assert linker.asked == ["pango-1.0", "pango-9"]
+    again = _FoundLibraries()
+    assert again.load(linker.open, "pango-1.0", 2) == ("library", "libpango-1.0.so.0")
+    with pytest.raises(OSError):
+        again.load(linker.open, "pango-9", 2)
+    assert linker.asked == ["pango-1.0", "pango-9"]  # nothing asked again
+
+
+def test_a_name_with_a_dot_is_tried_as_it_is_first(linker: _Linker) -> None:
+    linker.loadable.add("libpango-1.0.so.0")
+    assert _FoundLibraries().load(linker.open, "libpango-1.0.so.0", 2) == (
+        "library",
+        "libpango-1.0.so.0",
+    )
+    assert linker.asked == []
+    with pytest.raises(OSError, match=r"cannot load library 'lib-x\.so'.*Additionally"):
+        _FoundLibraries().load(linker.open, "lib-x.so", 2)
+
+
+def test_a_kept_answer_that_no_longer_loads_is_asked_again(linker: _Linker) -> None:
+    found = _FoundLibraries()
+    found.load(linker.open, "pango-1.0", 2)
+    found.keep()
+    linker.libraries["pango-1.0"] = "libpango-1.0.so.1"  # the library was replaced
+    linker.loadable = {"libpango-1.0.so.1"}
+    assert _FoundLibraries().load(linker.open, "pango-1.0", 2) == (
+        "library",
+        "libpango-1.0.so.1",
+    )
+    assert linker.asked == ["pango-1.0", "pango-1.0"]
+
+
+def test_a_changed_linker_reads_none_of_the_kept_answers(
+    linker: _Linker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    found = _FoundLibraries()
+    found.load(linker.open, "pango-1.0", 2)
+    found.keep()
+    monkeypatch.setattr(weasyprint_import, "_linker_state", lambda: "state-2")  # a new install
+    _FoundLibraries().load(linker.open, "pango-1.0", 2)
+    assert linker.asked == ["pango-1.0", "pango-1.0"]
+
+
+def test_the_linker_state_follows_the_library_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    if not sys.platform.startswith("linux") or not Path("/etc/ld.so.cache").exists():
+        pytest.skip("the dynamic linker's cache is Linux's")
+    monkeypatch.setenv("LD_LIBRARY_PATH", "/opt/a")
+    first = weasyprint_import._linker_state()
+    monkeypatch.setenv("LD_LIBRARY_PATH", "/opt/b")
+    assert first is not None and weasyprint_import._linker_state() not in (None, first)
