@@ -70,6 +70,12 @@ def check_text(text: str, source: str = "<input>", limits: Limits | None = None)
         parsed = parse(text, source, limits)
     except InputError as error:
         return Validation(list(error.problems))
+    return check_parsed(parsed)
+
+
+def check_parsed(parsed: Parsed) -> Validation:
+    """:func:`check_text` of data already read (what an upload read for its boxes is checked
+    without reading it again)."""
     try:
         meeting = validate_data(parsed)
     except InputError as error:

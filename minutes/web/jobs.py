@@ -23,7 +23,7 @@ from minutes.load import Limits, decode, loads, parse
 from minutes.model import Minutes
 from minutes.paths import field_tuple
 from minutes.tree import Document
-from minutes.validate import Validation, check_text, validate_text
+from minutes.validate import Validation, check_parsed, check_text, validate_text
 from minutes.web.form import FormData
 from minutes.web.preview import page_images
 
@@ -226,7 +226,7 @@ def open_file(content: bytes, name: str, limits: Limits) -> Opened:
         return Opened(None, [f"{p.location()}: {problem_text(p)}" for p in error.problems], False)
     if not isinstance(parsed.data, dict):  # parse refuses a list or a single value already
         return Opened(None, [f"{name}: " + _("The file must be a mapping of fields.")], False)
-    problems = validate_text(text, name, limits)
+    problems = check_parsed(parsed).problems
     general = [
         f"{p.location()}: " + (f"{p.field}: " if p.field else "") + problem_text(p)
         for p in problems
