@@ -115,25 +115,25 @@ p {{ margin: 0; orphans: 2; widows: 2; }}
 table {{ border-collapse: collapse; }}
 td, th {{ padding: 0; vertical-align: top; }}
 table.header {{ width: 100%; table-layout: fixed; }}
-table.header td {{ padding: 0 {CELL_PADDING_MM:g}mm; box-sizing: border-box; }}
-table.signatures td {{ padding: 0 {SIGNATURE_PADDING_MM:g}mm; box-sizing: border-box; }}
+td.header-left, td.header-right {{ padding: 0 {CELL_PADDING_MM:g}mm; box-sizing: border-box; }}
+td.signer {{ padding: 0 {SIGNATURE_PADDING_MM:g}mm; box-sizing: border-box; }}
 td.header-left {{ width: {layout.header_left_mm:g}mm; }}
 td.header-right {{ width: {layout.header_right_mm:g}mm; }}
 table.data-table {{ width: 100%; table-layout: fixed; margin-top: {TABLE_GAP_PT:g}pt;
   break-inside: auto; }}
-p.table-caption + table.data-table {{ margin-top: 0; }}
-table.data-table th, table.data-table td {{ border: 0.5pt solid black;
+table.after-caption {{ margin-top: 0; }}
+.data-cell {{ border: 0.5pt solid black;
   padding: {CELL_PADDING_VERTICAL_PT:g}pt {TABLE_PADDING_PT:g}pt; vertical-align: middle; }}
-table.data-table thead {{ display: table-header-group; }}
-table.data-table tr {{ break-inside: avoid; }}
-table.data-table tbody tr:first-child {{ break-after: avoid; }}
-table.data-table tbody tr:last-child {{ break-before: avoid; }}
+thead {{ display: table-header-group; }}
+tr.data-row {{ break-inside: avoid; }}
+tr.first-row {{ break-after: avoid; }}
+tr.last-row {{ break-before: avoid; }}
 table.signatures {{ width: 100%; table-layout: fixed; break-inside: avoid; }}
-table.signatures + table.signatures {{ margin-top: {RULE_LINE_PT:g}pt; }}
-table.signatures tr {{ break-inside: avoid; break-after: avoid; }}
-table.signatures td.signer:first-child:nth-last-child(2) {{
+table.next-signatures {{ margin-top: {RULE_LINE_PT:g}pt; }}
+tr.signature-row {{ break-inside: avoid; break-after: avoid; }}
+td.signer-left {{
   width: {layout.signature_left_mm:g}mm; }}
-table.signatures td.signer:last-child:nth-child(2) {{ width: {layout.signature_right_mm:g}mm; }}
+td.signer-right {{ width: {layout.signature_right_mm:g}mm; }}
 div.recipients {{ break-inside: avoid; }}
 div.keep-together {{ break-inside: avoid; }}
 div.appendix {{ break-before: page; }}""",

@@ -229,8 +229,61 @@ def _prepared_tree(document: Document, fonts: Path) -> ET.Element:
     appendices = [div for div in root.iter("div") if div.get("class") == "appendix"]
     for index, div in enumerate(appendices, start=1):
         div.set("class", f"appendix {appendix_page(index)}")
+    _mark_for_css(root)
     _as_html_parses(root)
     return root
+
+
+def _add_class(element: ET.Element, name: str) -> None:
+    element.set("class", f"{element.get('class') or ''} {name}".strip())
+
+
+def _mark_for_css(root: ET.Element) -> None:
+    """Give the rows and cells of the tables the classes :mod:`minutes.writers.css` selects them
+    by: ``data-row``, ``data-cell``, ``first-row`` and ``last-row`` of a table's body,
+    ``after-caption`` (a table right after its caption), ``signature-row``, ``signer-left`` and
+    ``signer-right`` (a row of two signers), ``next-signatures`` (a table of signatures right
+    after another). One class is matched faster than the descendant, sibling and structural
+    selectors they replace (``table.data-table tbody tr:first-child``,
+    ``td.signer:first-child:nth-last-child(2)`` …), which WeasyPrint tried on every cell of every
+    table: about 1.5 % of the PDF's time, pages pixel-identical (``benchmarks/constructs.py``)."""
+    for parent in root.iter():
+        previous: ET.Element | None = None
+        for child in parent:
+            if (
+                child.tag == "table"
+                and previous is not None
+                and previous.tag == "table"
+                and child.get("class") == previous.get("class") == "signatures"
+            ):
+                _add_class(child, "next-signatures")
+            if (
+                child.tag == "table"
+                and child.get("class") == "data-table"
+                and previous is not None
+                and previous.get("class") == "table-caption"
+            ):
+                _add_class(child, "after-caption")
+            previous = child
+    for table in root.iter("table"):
+        classes = (table.get("class") or "").split()
+        if "signatures" in classes:
+            for row in table.iter("tr"):
+                _add_class(row, "signature-row")
+                cells = list(row)
+                if len(cells) == 2:
+                    _add_class(cells[0], "signer-left")
+                    _add_class(cells[1], "signer-right")
+        elif "data-table" in classes:
+            for row in table.iter("tr"):
+                _add_class(row, "data-row")
+                for cell in row:
+                    _add_class(cell, "data-cell")
+            for body in table.findall("tbody"):
+                rows = body.findall("tr")
+                if rows:
+                    _add_class(rows[0], "first-row")
+                    _add_class(rows[-1], "last-row")
 
 
 def _as_html_parses(root: ET.Element) -> None:
@@ -281,31 +334,31 @@ def _break_ruled_line(element: ET.Element, profile: Profile, width: float, fonts
 
 
 LEAN_UA_STYLESHEET = """
-head, meta, title { display: none }
+head { display: none }
 html, body, div, p { display: block }
-body { margin: 8px }
-p { margin-top: 1em; margin-bottom: 1em }
-table { display: table; box-sizing: border-box; border-spacing: 2px; border-collapse: separate;
-        text-indent: initial; border-color: gray }
+table { display: table; box-sizing: border-box; border-spacing: 2px; text-indent: initial }
 thead { display: table-header-group }
 tbody { display: table-row-group }
 colgroup { display: table-column-group }
 col { display: table-column }
 tr { display: table-row }
-td, th { display: table-cell; padding: 1px; border-color: gray }
-thead, tbody, table > tr { vertical-align: middle }
+td, th { display: table-cell }
+thead, tbody { vertical-align: middle }
 tr, td, th { vertical-align: inherit }
-thead, tbody, tr { border-color: inherit }
 strong, th { font-weight: bold }
 em { font-style: italic }
 u { text-decoration: underline }
 br::before { content: "\\A"; white-space: pre-line }
-@page { margin: 75px; @top-center { text-align: center; vertical-align: middle } }
+@page { @top-center { text-align: center; vertical-align: middle } }
 """
 """WeasyPrint's HTML user-agent stylesheet, cut down to the elements the document tree may hold
 (see :mod:`minutes.tree`), with the same values. Matching the full one (250 rules, most for
-elements a biên bản never has) against every element was a tenth of the render time. Each
-writer's own stylesheet sets everything the format needs on top of it."""
+elements a biên bản never has) against every element was a tenth of the render time. What the
+writer's own stylesheet (:mod:`minutes.writers.css`) sets again on every element it applies to
+is left out too (the margins of the page, of ``body`` and ``p``, the padding of cells, the
+border model and colours; ``meta`` and ``title`` are inside the hidden ``head``): about 1 % of
+the PDF's time, pages pixel-identical (``benchmarks/constructs.py``). A new element in
+:mod:`minutes.tree` needs its ``display`` here."""
 
 
 def _lean_html_class(font_config: Any) -> Any:
