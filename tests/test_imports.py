@@ -112,6 +112,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                 "vocabulary",
                 "schema_fields",
                 "standins",
+                "yaml_events",
             }
         ),
     ),

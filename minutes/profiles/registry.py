@@ -34,6 +34,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
+from minutes import yaml_events
 from minutes.errors import InputError, Problem
 from minutes.i18n import _
 from minutes.profiles.model import ROLES, Profile
@@ -257,7 +258,17 @@ def _raw(path: Path, _mtime: int) -> _Raw:
     """The data of one profile file, and the line of each key (the modification time is part of
     the key of the cache: an edited file is read again)."""
     try:
-        loaded = YAML(typ="rt").load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        positions: dict[tuple[str | int, ...], tuple[int, int]] = {}
+        fast = yaml_events.read(text, _BOUNDS, _construct, positions, _as_is)
+        if fast is not None:  # what ruamel gives, read by libyaml (minutes/yaml_events.py)
+            extends = fast.get("extends")
+            return _Raw(
+                fast,
+                {where: line for where, (line, _column) in positions.items()},
+                extends if isinstance(extends, str) else None,
+            )
+        loaded = YAML(typ="rt").load(text)
     except (YAMLError, OSError, UnicodeDecodeError) as error:
         mark = getattr(error, "problem_mark", None)
         raise InputError(
@@ -275,6 +286,31 @@ def _raw(path: Path, _mtime: int) -> _Raw:
     data = _plain(loaded, (), lines)
     extends = data.get("extends")
     return _Raw(data, lines, extends if isinstance(extends, str) else None)
+
+
+_BOUNDS = yaml_events.Bounds(max_nodes=100_000, max_depth=100, max_items=10_000, blocks=False)
+"""Where the fast path leaves a profile to ruamel (which reads it with no limits: a profile is the
+office's own file)."""
+
+
+def _construct(tag: str, value: str) -> Any:
+    """A plain scalar as ruamel's round-trip loader builds it (a date a ``TimeStamp``)."""
+    node = yaml_events.scalar_node(tag, value)
+    if tag == yaml_events.TIMESTAMP:
+        return yaml_events.ROUND_TRIP.construct_yaml_timestamp(node)
+    if tag == yaml_events.NULL:
+        return None
+    if tag == yaml_events.BOOL:
+        return yaml_events.BOOLS[value.lower()]
+    if tag == yaml_events.INT:
+        return yaml_events.ROUND_TRIP.construct_yaml_int(node)
+    if tag == yaml_events.FLOAT:
+        return yaml_events.ROUND_TRIP.construct_yaml_float(node)
+    raise yaml_events.Fallback
+
+
+def _as_is(value: str, path: tuple[str | int, ...], at: tuple[int, int]) -> str:
+    return value
 
 
 def _plain(node: Any, path: tuple[str | int, ...], lines: dict[tuple[str | int, ...], int]) -> Any:
