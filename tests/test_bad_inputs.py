@@ -78,6 +78,12 @@ CASES: dict[str, Expect] = {
     "syntax-undefined-alias.yaml": Bad("undefined alias", at="*thu_ky"),
     "syntax-two-documents.yaml": Bad("another document", at="---"),
     "syntax-yaml-version.yaml": Bad("incompatible YAML document", at="%YAML 2.0"),
+    "syntax-key-a-list-in-a-list.yaml": Bad(
+        "A field name must be a word, not a list", at="[[ngan_sach]]:", field="data"
+    ),
+    "syntax-comment-ruamel-cannot-place.yaml": Bad(
+        "A comment here cannot be read in its place", at="# the room booked", hint="own"
+    ),
     # not a meeting at all
     "empty.yaml": Bad("The file is empty", line=1),
     "only-comments.yaml": Bad("The file is empty", line=1),

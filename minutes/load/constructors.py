@@ -115,6 +115,17 @@ class _PlainConstructor(RoundTripConstructor):
         ``str()`` of both values in its message, and a value made of aliases can expand to
         gigabytes of text before any limit is checked (the limits count it later, in
         :func:`_plain`). Only the key, cut short, is shown."""
+        try:
+            hash(key)
+        except TypeError:  # `[[a]]: …`: ruamel makes the outer list a tuple, the inner one stays
+            composer = getattr(self.loader, "composer", None)
+            raise Refused(
+                _("A field name must be a word, not a list: `{name}`.").format(name=clip(str(key))),
+                _("write the field's name, a colon, then its value (`name: value`)"),
+                key_node.start_mark.line,
+                key_node.start_mark.column,
+                getattr(composer, "paths", {}).get(id(node), ()),
+            ) from None
         if key in mapping:
             first = mapping.lc.key(key)[0] + 1 if key in mapping.lc.data else None
             composer = getattr(self.loader, "composer", None)

@@ -38,6 +38,7 @@ _STAND_INS = tuple(plane << 16 for plane in range(16, 0, -1))
 _SHIELDED_CODES = [code for code in range(0x10000) if _SHIELDED.match(chr(code))]
 _UNSHIELD = {base: {base + code: code for code in _SHIELDED_CODES} for base in _STAND_INS}
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_COMMENT_LINE = re.compile(r"CommentToken\(.*?line: (\d+)")
 
 
 def _shield(text: str) -> tuple[str, dict[int, int] | None]:
@@ -90,6 +91,16 @@ def parse(
         tree = make_yaml(limits).load(shielded)
     except Refused as exc:
         raise refused_error(exc, source) from None
+    except NotImplementedError as exc:  # ruamel: "overlap in comment [CommentToken(…, line: 97, …"
+        found = _COMMENT_LINE.search(str(exc))
+        raise InputError(
+            Problem(
+                _("A comment here cannot be read in its place."),
+                file=source,
+                line=int(found.group(1)) + 1 if found else 1,
+                hint=_("put the comment (`# …`) on a line of its own, or remove it"),
+            )
+        ) from None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context

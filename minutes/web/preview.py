@@ -7,9 +7,9 @@ headless and locked-down office browsers often lack). PDFium is not thread-safe,
 
 Encoding a page as PNG costs more than drawing it (about 10 ms against 8 for an A4 page in grey
 on the 2-core test machine), and a keystroke changes one page of a few: the other pages come out
-of PDFium the same, pixel for pixel. So the last pictures made are kept by the digest of their pixels
-(:data:`KEPT_PICTURES` of them, a few MB) and a page drawn the same as before is not encoded
-again.
+of PDFium the same, pixel for pixel. So the last pictures made are kept by the digest of their
+pixels (:data:`KEPT_PICTURES` of them, a few MB) and a page drawn the same as before is not
+encoded again.
 """
 
 from __future__ import annotations
