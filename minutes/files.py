@@ -7,10 +7,12 @@ writes files, none should have to import the library's public face to do it.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import re
 import tempfile
+import threading
 import unicodedata
 from pathlib import Path
 
@@ -46,16 +48,23 @@ def temporary_prefix(name: str) -> str:
     return f".{name}."
 
 
+_unfinished: set[str] = set()
+_unfinished_lock = threading.Lock()
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path``, then rename: never a half file.
 
     The file gets the permissions a plain ``open()`` would give it (``mkstemp`` makes it private
-    to its owner, which hides the minutes from colleagues on a shared office folder).
+    to its owner, which hides the minutes from colleagues on a shared office folder). While it is
+    written its temporary name is known to :func:`remove_unfinished`.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(
         prefix=temporary_prefix(path.name), suffix=TEMPORARY_SUFFIX, dir=path.parent
     )
+    with _unfinished_lock:
+        _unfinished.add(temporary)
     try:
         if hasattr(os, "fchmod"):
             os.fchmod(handle, 0o666 & ~_UMASK)
@@ -67,6 +76,19 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    finally:
+        with _unfinished_lock:
+            _unfinished.discard(temporary)
+
+
+def remove_unfinished() -> None:
+    """Remove the temporary files being written now, for a process about to end itself in the
+    middle (a batch worker whose command was killed): it leaves no ``.part`` file behind."""
+    with _unfinished_lock:
+        for temporary in _unfinished:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+        _unfinished.clear()
 
 
 def name_limit(folder: Path) -> int:

@@ -19,7 +19,7 @@ from minutes.batch.worker import HELD_SIGNALS, Worker, init_worker, internal_pro
 from minutes.errors import Problem
 from minutes.files import TEMPORARY_SUFFIX, os_reason, temporary_prefix
 from minutes.i18n import _, current_language
-from minutes.manifest import SAVE_EVERY_S, Manifest, fingerprint
+from minutes.manifest import MANIFEST_NAME, SAVE_EVERY_S, Manifest, fingerprint
 
 IN_FLIGHT_PER_WORKER = 2
 MAX_CONSECUTIVE_CRASHES = 3
@@ -83,6 +83,7 @@ class Batch:
         yield from self.plan.settled
         if not self.plan.tasks:
             return
+        self._sweep()  # what a run killed outright (kill -9, a power cut) left
         jobs = max(1, min(self.options.jobs or default_jobs(), len(self.plan.tasks)))
         queue = deque(self.plan.tasks)
         suspects: deque[Task] = deque()
@@ -210,13 +211,14 @@ class Batch:
         )
 
     def _sweep(self) -> None:
-        """Remove temporary files a killed worker may have left for our outputs."""
+        """Remove temporary files a killed worker or run may have left for our outputs."""
         folder = self.options.out_dir
         if not folder.is_dir():
             return
         prefixes = tuple(temporary_prefix(o.name) for task in self.plan.tasks for o in task.stale)
         if not prefixes:
             return
+        prefixes += (temporary_prefix(MANIFEST_NAME),)  # a command killed while saving it
         for leftover in folder.glob(f".*{TEMPORARY_SUFFIX}"):
             if leftover.name.startswith(prefixes):  # ".<name>.<random>.part"
                 leftover.unlink(missing_ok=True)

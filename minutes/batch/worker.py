@@ -15,7 +15,7 @@ from pathlib import Path
 from minutes.api import Format, Renderer, settle_after_warm_up
 from minutes.batch.plan import Outcome, Task, failed
 from minutes.errors import InputError, Problem
-from minutes.files import output_problem, write_atomic
+from minutes.files import output_problem, remove_unfinished, write_atomic
 from minutes.i18n import _, set_language
 from minutes.load import loads, read_source
 from minutes.manifest import input_digest
@@ -50,13 +50,15 @@ def exit_with_parent() -> None:
     that it holds both ends of, so it would never notice on its own: after ``kill -9`` of the
     command, the workers (about 100 MB each) and the resource tracker would run on forever.
     The worker ends itself as the parent's death would have ended it (SIGKILL; SIGTERM, which
-    is TerminateProcess, on Windows): it has nothing to save."""
+    is TerminateProcess, on Windows): it has nothing to save, and first removes the temporary
+    file of an output it is writing (:func:`~minutes.files.remove_unfinished`)."""
     parent = multiprocessing.parent_process()
     if parent is None:
         return
 
     def watch() -> None:
         multiprocessing.connection.wait([parent.sentinel])
+        remove_unfinished()
         os.kill(os.getpid(), getattr(signal, "SIGKILL", signal.SIGTERM))
 
     threading.Thread(target=watch, name="minutes-exit-with-parent", daemon=True).start()
