@@ -31,6 +31,19 @@ print(type(ffi.ffi).__name__, type(sys.modules["fontTools.subset"]).__name__,
       ffi.harfbuzz_subset is not None)
 """
 
+INSTANCER = """\
+import sys
+from minutes.writers.pdf import require_weasyprint
+require_weasyprint()
+import weasyprint.pdf.fonts as fonts
+print("fontTools.varLib.instancer" in sys.modules, "fontTools.varLib" in sys.modules)
+try:
+    fonts.instantiateVariableFont(None, {})
+except Exception as error:
+    print(type(error).__name__)
+print(sys.modules["fontTools.varLib.instancer"].__file__.endswith("__init__.py"))
+"""
+
 
 def _fresh_process(code: str, cache: str) -> list[str]:
     env = {**os.environ, "MINUTES_CACHE_DIR": cache, "PYTHONPATH": str(ROOT)}
@@ -53,6 +66,12 @@ def test_a_fresh_process_takes_the_quick_way_and_keeps_what_it_found(tmp_path: P
     assert kept["answers"]["pango-1.0"] == "libpango-1.0.so.0"
     assert kept["answers"]["libpango-1.0-0"] is None  # a name that is no library, asked once
     assert len(list((tmp_path / "weasyprint-import").glob("*.json"))) == 2  # + the tables
+
+
+def test_the_instancer_is_imported_when_weasyprint_first_needs_it(tmp_path: Path) -> None:
+    """Not for our fonts (none is variable), but the first call gets fontTools' own function."""
+    _fresh_process(REPORT, str(tmp_path))  # fills the cache
+    assert _fresh_process(INSTANCER, str(tmp_path)) == ["False", "False", "TypeError", "True"]
 
 
 def test_without_a_cache_the_import_is_the_ordinary_one() -> None:
