@@ -56,9 +56,14 @@ REPEATS = (1, 2, 3, 4)
 
 
 def fresh_env(scratch: Path) -> dict[str, str]:
-    """The environment of the measured processes: bytecode written (to ``scratch``, not into the
-    source tree) and read, minutes' cache in ``scratch``."""
+    """The environment of the measured processes: the code of the ``minutes`` this process
+    imported (``PYTHONPATH``: the processes run in ``scratch``, so no ``minutes`` folder of the
+    current directory comes first), bytecode written (to ``scratch``, not into the source tree)
+    and read, minutes' cache in ``scratch``."""
+    import minutes
+
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPATH"] = str(Path(minutes.__file__).resolve().parent.parent)
     env["PYTHONPYCACHEPREFIX"] = str(scratch / "bytecode")
     env["MINUTES_CACHE_DIR"] = str(scratch / "cache")
     return env
@@ -204,7 +209,12 @@ def batch_run(
         "print(d, u.ru_utime + u.ru_stime, u.ru_maxrss, r.returncode)"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+        cwd=out.parent,
     )
     seconds, cpu_s, rss_kb, status = result.stdout.split()
     if status != "0":
@@ -276,11 +286,12 @@ def cold_start(scratch: Path, repeats: int) -> tuple[list[float], list[float]]:
     one that is not counted (it writes the bytecode and fills the cache)."""
     times, cpus = [], []
     command = [*MINUTES, "render", str(FLAGSHIP), "-o", str(scratch / "cold")]
-    subprocess.run(command, check=True, capture_output=True, env=fresh_env(scratch))
+    env = fresh_env(scratch)
+    subprocess.run(command, check=True, capture_output=True, env=env, cwd=scratch)
     for _ in range(repeats):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True, env=fresh_env(scratch))
+        subprocess.run(command, check=True, capture_output=True, env=env, cwd=scratch)
         times.append(time.perf_counter() - start)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
@@ -312,6 +323,7 @@ def import_times(scratch: Path, repeats: int) -> dict[str, float]:
             text=True,
             check=True,
             env=fresh_env(scratch),
+            cwd=scratch,
         )
         total = weasy = ours = 0
         for line in run.stderr.splitlines():

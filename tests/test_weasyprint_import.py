@@ -62,7 +62,8 @@ def test_a_fresh_process_takes_the_quick_way_and_keeps_what_it_found(tmp_path: P
     first = _fresh_process(REPORT, str(tmp_path))
     second = _fresh_process(REPORT, str(tmp_path))
     assert first == second == ["CompiledFFI", "_LazyModule", "True"]
-    kept = json.loads((tmp_path / "weasyprint-import" / "libraries.json").read_text())
+    (entry,) = (tmp_path / "weasyprint-import").glob("libraries-*.json")
+    kept = json.loads(entry.read_text())
     assert kept["answers"]["pango-1.0"] == "libpango-1.0.so.0"
     assert kept["answers"]["libpango-1.0-0"] is None  # a name that is no library, asked once
     assert len(list((tmp_path / "weasyprint-import").glob("*.json"))) == 2  # + the tables
@@ -203,3 +204,18 @@ def test_the_linker_state_follows_the_library_path(monkeypatch: pytest.MonkeyPat
     first = weasyprint_import._linker_state()
     monkeypatch.setenv("LD_LIBRARY_PATH", "/opt/b")
     assert first is not None and weasyprint_import._linker_state() not in (None, first)
+
+
+def test_two_states_of_the_linker_keep_their_own_answers(
+    linker: _Linker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A server started with its own LD_LIBRARY_PATH and the clerk's shell do not replace each
+    other's answers."""
+    for state in ("state-1", "state-2"):
+        monkeypatch.setattr(weasyprint_import, "_linker_state", lambda state=state: state)
+        found = _FoundLibraries()
+        found.load(linker.open, "pango-1.0", 2)
+        found.keep()
+    monkeypatch.setattr(weasyprint_import, "_linker_state", lambda: "state-1")
+    _FoundLibraries().load(linker.open, "pango-1.0", 2)
+    assert linker.asked == ["pango-1.0", "pango-1.0"]  # once per state, not again

@@ -219,7 +219,7 @@ class _FoundLibraries:
         self.key = _linker_state()
         self.answers: dict[str, str | None] = {}
         self.changed = False
-        kept = cache.read(_KIND, "libraries.json") if self.key else None
+        kept = cache.read(_KIND, self._entry()) if self.key else None
         if kept is not None:
             with contextlib.suppress(ValueError, TypeError, AttributeError):
                 stored = json.loads(kept)
@@ -263,7 +263,12 @@ class _FoundLibraries:
     def keep(self) -> None:
         if self.key and self.changed:
             data = {"key": self.key, "answers": self.answers}
-            cache.write(_KIND, "libraries.json", json.dumps(data, sort_keys=True).encode())
+            cache.write(_KIND, self._entry(), json.dumps(data, sort_keys=True).encode())
+
+    def _entry(self) -> str:
+        """One entry per state of the linker: processes started with another library path (a
+        server's, a shell's) keep their own answers instead of replacing each other's."""
+        return f"libraries-{(self.key or '')[:16]}.json"
 
 
 def _linker_state() -> str | None:
