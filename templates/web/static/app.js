@@ -23,9 +23,10 @@
   const general = document.getElementById("general");
   const pdfButton = document.getElementById("pdf");
   const docxButton = document.getElementById("docx");
-  // The events of one edit (a pasted text, a new row and its boxes) come within a few ms: they
-  // make one check. A longer pause would only add to the time a change takes to show.
-  const GATHER_MS = 30;
+  // The events of one edit (a new row and its boxes, a column and its cells) come in the same
+  // turn of the page's event loop: a timer of 0 ms lets them all in before the one check. Any
+  // pause longer than that would only add to the time a change takes to show.
+  const GATHER_MS = 0;
   const FITS = {
     person: ["honorific", "name", "position", "reason", "excused"],
     line: ["line", "count", "reason", "excused"],
