@@ -30,7 +30,6 @@ from typing import Any
 
 import docx
 import pdfplumber
-import pypdf
 import pytest
 from docx.oxml.ns import qn
 from ruamel.yaml import YAML
@@ -526,22 +525,11 @@ def meeting() -> Callable[[str], dict[str, Any]]:
 
 
 def pdf_fonts(data: bytes) -> list[dict[str, Any]]:
-    """Every font the pages use: base name, and whether its program is embedded."""
-    reader = pypdf.PdfReader(io.BytesIO(data))
-    fonts: dict[Any, dict[str, Any]] = {}
-    for page in reader.pages:
-        resources = page.get("/Resources")
-        if resources is None:
-            continue
-        for ref in resources.get_object().get("/Font", {}).values():
-            font = ref.get_object()
-            descriptor = font.get("/FontDescriptor")
-            if descriptor is None and "/DescendantFonts" in font:
-                descriptor = font["/DescendantFonts"][0].get_object().get("/FontDescriptor")
-            descriptor = descriptor.get_object() if descriptor is not None else {}
-            embedded = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
-            fonts[str(font["/BaseFont"])] = {"name": str(font["/BaseFont"]), "embedded": embedded}
-    return list(fonts.values())
+    """Every font the pages use: base name (without the subset tag), and whether its program is
+    embedded, as the checker reads them (:func:`minutes.check.pdf.read_fonts`)."""
+    from minutes.check.pdf import read_fonts
+
+    return [{"name": name, "embedded": info.embedded} for name, info in read_fonts(data).items()]
 
 
 # -- the document tree -----------------------------------------------------------------------------

@@ -128,13 +128,13 @@ def _compiled_ffi(declarations: str, libraries: _FoundLibraries) -> Any:
     import _cffi_backend  # type: ignore[import-untyped]
     import cffi
 
-    name = cache.digest(declarations, cffi.__version__, sys.version) + ".json"
+    name = cache.digest(declarations, cffi.__version__, sys.version) + ".py-literal"
     kept = cache.read(_KIND, name)
     if kept is None:
         arguments = _out_of_line(declarations)
-        cache.write(_KIND, name, json.dumps(_as_json(arguments)).encode("ascii"))
+        cache.write(_KIND, name, repr(arguments).encode("ascii"))
     else:
-        arguments = _from_json(json.loads(kept))
+        arguments = ast.literal_eval(kept.decode("ascii"))  # literals only: nothing is run
     positional, keywords = arguments
 
     class CompiledFFI(_cffi_backend.FFI):  # type: ignore[misc]
@@ -178,36 +178,6 @@ def _out_of_line(declarations: str) -> tuple[list[Any], dict[str, Any]]:
     positional = [ast.literal_eval(argument) for argument in call.args]
     keywords = {kw.arg: ast.literal_eval(kw.value) for kw in call.keywords if kw.arg}
     return positional, keywords
-
-
-def _as_json(value: Any) -> Any:
-    """Literals (bytes, tuples, str, int) as JSON, each kind marked, to come back the same."""
-    if isinstance(value, bytes):
-        return {"b": value.hex()}
-    if isinstance(value, tuple):
-        return {"t": [_as_json(item) for item in value]}
-    if isinstance(value, list):
-        return [_as_json(item) for item in value]
-    if isinstance(value, dict):
-        return {"d": {key: _as_json(item) for key, item in value.items()}}
-    if isinstance(value, (str, int)) and not isinstance(value, bool):
-        return value
-    raise _Unexpected(f"a literal of type {type(value).__name__}")
-
-
-def _from_json(value: Any) -> Any:
-    if isinstance(value, list):
-        return [_from_json(item) for item in value]
-    if isinstance(value, dict):
-        ((mark, item),) = value.items()
-        if mark == "b":
-            return bytes.fromhex(item)
-        if mark == "t":
-            return tuple(_from_json(part) for part in item)
-        if mark == "d":
-            return {key: _from_json(part) for key, part in item.items()}
-        raise _Unexpected("an unknown entry")
-    return value
 
 
 class _FoundLibraries:
