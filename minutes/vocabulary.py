@@ -11,8 +11,12 @@ measured with it is the width Word lays out. Kerning is ignored (below 0.5 % on 
 
 from __future__ import annotations
 
+import contextlib
+import io
+import json
 import re
 import threading
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -79,22 +83,99 @@ def font_path(bold: bool, italic: bool, folder: Path) -> Path:
     return folder / (font_files(folder).get(face) or FONT_FILES[face])
 
 
+@dataclass(frozen=True)
+class FontFacts:
+    """What the writers and the checker read from one font file: its name for the PDF, the
+    advance width of each character, and the vertical metrics of its lines."""
+
+    family: str
+    """``Liberation Serif v2.1.5`` (see :func:`font_family`)."""
+    widths: dict[int, int]
+    """Advance width of each character (by code point), in font units."""
+    units: int
+    """Font units per em."""
+    fallback: int
+    """The advance of a character the font lacks (that of ``.notdef``)."""
+    vertical: tuple[float, float, float]
+    """Ascent, descent and line gap, in em (``hhea``)."""
+
+
+FACTS_FORMAT = "1"
+"""Part of a kept entry's name: a change to what :func:`_measured` reads changes it."""
+
+_lock = threading.Lock()
+
+
 @lru_cache(maxsize=8)
+def font_facts(path: Path) -> FontFacts:
+    """The facts of the font file ``path``. Reading them with fontTools costs about 0.1 s in a
+    fresh process (the ``name`` table's module alone imports all of fontTools' OpenType
+    tables), which a cold ``minutes render`` would pay for every font; so what it found is kept
+    in the cache (:mod:`minutes.cache`) under a digest of the file's bytes: the same file gives
+    the same entry, another file (a clerk's Times New Roman, a new version) its own."""
+    from minutes import cache
+
+    data = path.read_bytes()
+    name = cache.digest(data, FACTS_FORMAT) + ".json"
+    kept = cache.read("font-facts", name)
+    if kept is not None:
+        with contextlib.suppress(ValueError, KeyError, TypeError):
+            return _facts_from_json(kept)
+    facts = _measured(data, path.stem)
+    cache.write("font-facts", name, _facts_to_json(facts))
+    return facts
+
+
+def _measured(data: bytes, stem: str) -> FontFacts:
+    from fontTools.ttLib import TTFont  # lazy: only the writers and the checker need it
+
+    with _lock:
+        font = TTFont(io.BytesIO(data), lazy=True)
+        names = font["name"]
+        family = names.getDebugName(16) or names.getDebugName(1) or stem
+        version = names.getDebugName(5) or ""
+        cmap = font.getBestCmap()
+        hmtx = font["hmtx"]
+        widths = {code: hmtx[glyph][0] for code, glyph in cmap.items()}
+        units = font["head"].unitsPerEm
+        fallback = hmtx[".notdef"][0] if ".notdef" in hmtx.metrics else units // 2
+        hhea = font["hhea"]
+        vertical = (hhea.ascent / units, -hhea.descent / units, hhea.lineGap / units)
+        font.close()
+    number = re.search(r"\d+(?:\.\d+)+", version)
+    named = f"{family} v{number.group()}" if number else f"{family} Embedded"
+    return FontFacts(named, widths, units, fallback, vertical)
+
+
+def _facts_to_json(facts: FontFacts) -> bytes:
+    record = {
+        "family": facts.family,
+        "widths": [[code, width] for code, width in sorted(facts.widths.items())],
+        "units": facts.units,
+        "fallback": facts.fallback,
+        "vertical": list(facts.vertical),
+    }
+    return json.dumps(record, separators=(",", ":")).encode("utf-8")
+
+
+def _facts_from_json(data: bytes) -> FontFacts:
+    record = json.loads(data)
+    ascent, descent, gap = (float(value) for value in record["vertical"])
+    return FontFacts(
+        family=str(record["family"]),
+        widths={int(code): int(width) for code, width in record["widths"]},
+        units=int(record["units"]),
+        fallback=int(record["fallback"]),
+        vertical=(ascent, descent, gap),
+    )
+
+
 def font_family(regular: Path) -> str:
     """What the font of ``regular`` is, by its own name table: ``Liberation Serif 2.1.5``. The
     PDF names its embedded font so (``ABCDEF+Liberation-Serif-v2.1.5-Bold``): a reviewer sees what
     it is, and the version keeps the name apart from a font installed on the computer (the PDF
     never takes a machine's font in place of its own)."""
-    from fontTools.ttLib import TTFont
-
-    with _lock:
-        font = TTFont(str(regular), lazy=True)
-        names = font["name"]
-        family = names.getDebugName(16) or names.getDebugName(1) or regular.stem
-        version = names.getDebugName(5) or ""
-        font.close()
-    number = re.search(r"\d+(?:\.\d+)+", version)
-    return f"{family} v{number.group()}" if number else f"{family} Embedded"
+    return font_facts(regular).family
 
 
 CELL_PADDING_MM = 1.0
@@ -104,45 +185,16 @@ SINGLE_LINE = 1.15
 """Word's "single" line spacing for Times New Roman (ascent + descent + line gap ≈ 1.15 em);
 used for the PDF too, so both writers break lines and pages alike."""
 
-_lock = threading.Lock()
-
-
-@lru_cache(maxsize=8)
-def _advances(path: Path) -> tuple[dict[int, int], int, int]:
-    from fontTools.ttLib import TTFont  # lazy: only the DOCX writer and checker need it
-
-    with _lock:
-        font = TTFont(str(path), lazy=True)
-        cmap = font.getBestCmap()
-        hmtx = font["hmtx"]
-        widths = {code: hmtx[glyph][0] for code, glyph in cmap.items()}
-        units = font["head"].unitsPerEm
-        fallback = hmtx[".notdef"][0] if ".notdef" in hmtx.metrics else units // 2
-        font.close()
-    return widths, units, fallback
-
-
-@lru_cache(maxsize=8)
-def _vertical(path: Path) -> tuple[float, float, float]:
-    from fontTools.ttLib import TTFont
-
-    with _lock:
-        font = TTFont(str(path), lazy=True)
-        units = font["head"].unitsPerEm
-        hhea = font["hhea"]
-        found = (hhea.ascent / units, -hhea.descent / units, hhea.lineGap / units)
-        font.close()
-    return found
-
 
 def vertical_metrics(bold: bool, italic: bool, fonts: Path) -> tuple[float, float, float]:
     """The font's ascent, descent and line gap, in em (``hhea``: what Word, LibreOffice and
     WeasyPrint place a line by)."""
-    return _vertical(font_path(bold, italic, fonts))
+    return font_facts(font_path(bold, italic, fonts)).vertical
 
 
 def text_width_pt(text: str, size_pt: float, bold: bool, italic: bool, fonts: Path) -> float:
     """The width of ``text`` set in one line at ``size_pt`` (in points)."""
-    widths, units, fallback = _advances(font_path(bold, italic, fonts))
+    facts = font_facts(font_path(bold, italic, fonts))
+    widths, fallback = facts.widths, facts.fallback
     total = sum(widths.get(ord(char), fallback) for char in text)
-    return total * size_pt / units
+    return total * size_pt / facts.units

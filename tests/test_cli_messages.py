@@ -108,6 +108,35 @@ def test_the_catalog_compiles_in_memory() -> None:
     assert translations.gettext("did you mean `{name}`?") == "có phải ý bạn là `{name}`?"
 
 
+def test_the_compiled_catalog_is_kept_for_the_next_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Compiled once per version of the .po, then read back; a broken entry is compiled again
+    (the messages never turn English because of the cache)."""
+    monkeypatch.setenv("MINUTES_CACHE_DIR", str(tmp_path))
+    po = tmp_path / "minutes.po"
+    po.write_bytes(CATALOG.read_bytes())
+    compiled: list[Path] = []
+    real_compile = i18n.compile_po
+
+    def counted(path: Path) -> bytes:
+        compiled.append(path)
+        return real_compile(path)
+
+    monkeypatch.setattr(i18n, "compile_po", counted)
+    required = "This field is required but missing."
+    assert i18n.compiled_catalog(po).gettext(required) == "Thiếu trường bắt buộc."
+    (entry,) = (tmp_path / "catalog").iterdir()
+    assert i18n.compiled_catalog(po).gettext(required) == "Thiếu trường bắt buộc."
+    assert len(compiled) == 1
+    entry.write_bytes(entry.read_bytes()[:40])  # cut short
+    assert i18n.compiled_catalog(po).gettext(required) == "Thiếu trường bắt buộc."
+    assert len(compiled) == 2
+    po.write_bytes(CATALOG.read_bytes().replace("Thiếu trường bắt buộc.".encode(), b"Thieu."))
+    assert i18n.compiled_catalog(po).gettext(required) == "Thieu."  # an edit is seen at once
+    assert len(compiled) == 3 and len(list((tmp_path / "catalog").iterdir())) == 2
+
+
 def test_argparse_messages_are_in_the_catalog() -> None:
     source = extracted()
     for message in ARGPARSE_MESSAGES:

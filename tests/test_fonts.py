@@ -13,6 +13,7 @@ from cli_support import run_main
 from conftest import MINIMAL_STATE, pdf_fonts
 
 import minutes
+from minutes import vocabulary
 from minutes.check import check_bytes
 from minutes.errors import SetupError
 from minutes.resources import FONTS_ENVIRONMENT, fonts_dir
@@ -51,6 +52,33 @@ def _lines(pdf: bytes) -> list[str]:
 def test_the_fonts_of_minutes_say_what_they_are() -> None:
     assert font_family(fonts_dir() / FONT_FILES[("normal", "normal")]) == "Liberation Serif v2.1.5"
     assert font_files(fonts_dir()) == FONT_FILES
+
+
+def test_what_a_font_file_says_is_kept_by_its_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, times_folder: Path
+) -> None:
+    """A fresh process reads the name, widths and line metrics from the cache instead of
+    fontTools; another file under the same name (a clerk's Times New Roman) has its own entry,
+    and a broken entry is measured again."""
+    monkeypatch.setenv("MINUTES_CACHE_DIR", str(tmp_path))
+    regular = fonts_dir() / FONT_FILES[("normal", "normal")]
+    measured = vocabulary._measured(regular.read_bytes(), regular.stem)
+    assert measured.units == 2048 and measured.widths[ord("ạ")] == measured.widths[ord("a")]
+    vocabulary.font_facts.cache_clear()
+    assert vocabulary.font_facts(regular) == measured
+    (entry,) = (tmp_path / "font-facts").iterdir()
+    vocabulary.font_facts.cache_clear()
+    real_measured = vocabulary._measured
+    monkeypatch.setattr(vocabulary, "_measured", None)  # not called: read back
+    assert vocabulary.font_facts(regular) == measured
+    monkeypatch.setattr(vocabulary, "_measured", real_measured)
+    times = vocabulary.font_facts(times_folder / TIMES_FILES[("normal", "normal")].upper())
+    assert times.family == "Times New Roman v7.00" and times.widths == measured.widths
+    assert len(list((tmp_path / "font-facts").iterdir())) == 2
+    entry.write_text('{"family": 1}')
+    vocabulary.font_facts.cache_clear()
+    assert vocabulary.font_facts(regular) == measured
+    vocabulary.font_facts.cache_clear()
 
 
 def test_a_licensed_times_new_roman_is_embedded_when_its_folder_is_named(

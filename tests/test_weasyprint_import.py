@@ -219,3 +219,40 @@ def test_two_states_of_the_linker_keep_their_own_answers(
     monkeypatch.setattr(weasyprint_import, "_linker_state", lambda: "state-1")
     _FoundLibraries().load(linker.open, "pango-1.0", 2)
     assert linker.asked == ["pango-1.0", "pango-1.0"]  # once per state, not again
+
+
+USER_AGENT = """\
+import io, sys
+from pypdf import PdfReader
+import minutes
+from minutes.writers.pdf import require_weasyprint
+require_weasyprint()
+import weasyprint.html as html
+renderer = minutes.Renderer()
+meeting = minutes.load(sys.argv[1])
+pages = PdfReader(io.BytesIO(renderer.render(meeting, "pdf"))).pages
+print(type(html.UA_STYLESHEET).__name__, "_later" in vars(html.UA_STYLESHEET), len(pages) > 1)
+print(repr(pages[1].extract_text().split()[-1]))
+from weasyprint import HTML
+page = ("<style>@page { @top-center { content: counter(page, upper-roman) } }</style>"
+        "<ol><li>a</li></ol><p style='break-before: page'>b</p>")
+plain = PdfReader(io.BytesIO(HTML(string=page).write_pdf())).pages
+print("_later" in vars(html.UA_STYLESHEET), len(html.UA_COUNTER_STYLE))
+print(repr(" ".join(p.extract_text() for p in plain).split()))
+"""
+
+
+@pytest.mark.parametrize("cache", ["quick", "off"])
+def test_the_user_agent_sheets_are_parsed_only_when_used(tmp_path: Path, cache: str) -> None:
+    """A biên bản is drawn with the writer's own lean sheet, so the quick import leaves
+    WeasyPrint's HTML5 sheets unparsed; plain WeasyPrint in the same process still gets them and
+    their 49 counter styles (list numbers, roman page numbers) as the ordinary import gives."""
+    flagship = str(ROOT / "examples" / "hoi-nghi-btv-tinh-uy-thai-binh-lan-100.yaml")
+    folder = str(tmp_path) if cache == "quick" else "off"
+    code = USER_AGENT.replace("sys.argv[1]", repr(flagship))
+    lines = _fresh_process(code, folder)
+    kind = "CSSParsedWhenUsed" if cache == "quick" else "CSS"
+    assert lines[:3] == [kind, str(cache == "quick"), "True"]
+    assert lines[3] == "'2'"  # the page number of page 2, the writer's own decimal counter
+    assert lines[4:6] == ["False", "49"]
+    assert " ".join(lines[6:]) == "['a1.', 'I', 'b', 'II']"  # upper-roman: not decimal's 1, 2

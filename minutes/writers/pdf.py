@@ -350,6 +350,7 @@ em { font-style: italic }
 u { text-decoration: underline }
 br::before { content: "\\A"; white-space: pre-line }
 @page { @top-center { text-align: center; vertical-align: middle } }
+@counter-style decimal { system: numeric; symbols: "0" "1" "2" "3" "4" "5" "6" "7" "8" "9" }
 """
 """WeasyPrint's HTML user-agent stylesheet, cut down to the elements the document tree may hold
 (see :mod:`minutes.tree`), with the same values. Matching the full one (250 rules, most for
@@ -357,20 +358,28 @@ elements a biên bản never has) against every element was a tenth of the rende
 writer's own stylesheet (:mod:`minutes.writers.css`) sets again on every element it applies to
 is left out too (the margins of the page, of ``body`` and ``p``, the padding of cells, the
 border model and colours; ``meta`` and ``title`` are inside the hidden ``head``): about 1 % of
-the PDF's time, pages pixel-identical (``benchmarks/constructs.py``). A new element in
-:mod:`minutes.tree` needs its ``display`` here."""
+the PDF's time, pages pixel-identical (``benchmarks/constructs.py``). Of the HTML5 sheet's 49
+counter styles only ``decimal`` is kept, the one the page numbers use (``counter(page)``; every
+other style falls back to it). A new element in :mod:`minutes.tree` needs its ``display`` here."""
 
 
 def _lean_html_class(font_config: Any) -> Any:
     """``weasyprint.HTML`` made from a tree already parsed (:func:`_prepared_tree`), with
-    :data:`LEAN_UA_STYLESHEET` as its user-agent stylesheet. Both replace private parts
-    (what ``HTML.__init__`` sets after parsing, and ``_ua_stylesheets``), so WeasyPrint is pinned
-    (pyproject.toml) and the picture and geometry tests catch a change."""
+    :data:`LEAN_UA_STYLESHEET` as its user-agent stylesheet and the counter styles that sheet
+    defines. These replace private parts (what ``HTML.__init__`` sets after parsing,
+    ``_ua_stylesheets`` and ``_ua_counter_style``), so WeasyPrint is pinned (pyproject.toml) and
+    the picture and geometry tests catch a change. WeasyPrint's own user-agent sheets are then
+    never parsed in a process that only renders biên bản (see
+    :mod:`minutes.writers.weasyprint_import`)."""
     import cssselect2
     from weasyprint import CSS, HTML
+    from weasyprint.css.counters import CounterStyle
     from weasyprint.urls import URLFetcher
 
-    user_agent = CSS(string=LEAN_UA_STYLESHEET, font_config=font_config)
+    counter_styles = CounterStyle()
+    user_agent = CSS(
+        string=LEAN_UA_STYLESHEET, font_config=font_config, counter_style=counter_styles
+    )
 
     class LeanHTML(HTML):  # type: ignore[misc]
         def __init__(
@@ -391,6 +400,9 @@ def _lean_html_class(font_config: Any) -> Any:
 
         def _ua_stylesheets(self, forms: bool = False) -> list[Any]:
             return [user_agent]
+
+        def _ua_counter_style(self) -> list[Any]:
+            return [counter_styles.copy()]
 
     return LeanHTML
 

@@ -16,6 +16,12 @@ machine of docs/performance.md), and most of it is not WeasyPrint's own work:
   once into "out-of-line" data (``set_source(name, None)``: type tables, the same ones a
   compiled module holds); that data is kept, and WeasyPrint's ``cffi.FFI()`` gets an FFI built
   from it, whose ``cdef`` only checks that the declarations are the ones it was built from.
+* **The HTML user-agent stylesheets: ≈ 0.1 s.** ``weasyprint.html`` parses its three (the HTML5
+  defaults, the forms and the presentational hints) when it is imported. Our writer uses none of
+  them (:data:`minutes.writers.pdf.LEAN_UA_STYLESHEET` stands in), so each is parsed when it is
+  first used, if ever: :class:`weasyprint.CSS` objects all the same, whose attributes appear at
+  the first look. The counter styles the HTML5 sheet defines (``UA_COUNTER_STYLE``) are filled
+  by that parse, so taking a copy of them, the one use WeasyPrint makes of them, parses it first.
 * **fontTools' subsetter and instancer: ≈ 0.15 s.** ``weasyprint.pdf.fonts`` imports
   ``fontTools.subset`` though with HarfBuzz's subsetter installed (``libharfbuzz-subset0``) it
   is never used, and ``instantiateVariableFont`` from ``fontTools.varLib.instancer`` (with all
@@ -36,12 +42,15 @@ from __future__ import annotations
 import ast
 import contextlib
 import ctypes.util
+import importlib.abc
+import importlib.machinery
 import importlib.util
 import io
 import json
 import os
 import sys
 import tempfile
+import threading
 import types
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -90,6 +99,7 @@ def _quickly() -> Iterator[None]:
         with (
             _lazy_module("fontTools.subset"),
             _called_later("fontTools.varLib.instancer", "instantiateVariableFont"),
+            _user_agent_sheets_parsed_when_used(),
         ):
             yield
     finally:
@@ -303,6 +313,93 @@ def _imported_when_called(name: str, function: str) -> Callable[..., Any]:
 
     call.__name__ = call.__qualname__ = function
     return call
+
+
+_UA_MODULE = "weasyprint.html"
+_parse_lock = threading.Lock()
+
+
+@contextlib.contextmanager
+def _user_agent_sheets_parsed_when_used() -> Iterator[None]:
+    """While the block runs, importing ``weasyprint.html`` makes its stylesheets parsed when
+    used (see the module's docstring): during that module's own run only, ``weasyprint.CSS``
+    and ``CounterStyle`` are the subclasses of :func:`_parsed_when_used`."""
+    if _UA_MODULE in sys.modules:
+        yield
+        return
+    finder = _UserAgentFinder()
+    sys.meta_path.insert(0, finder)
+    try:
+        yield
+    finally:
+        with contextlib.suppress(ValueError):
+            sys.meta_path.remove(finder)
+
+
+class _UserAgentFinder(importlib.abc.MetaPathFinder):
+    """Finds ``weasyprint.html`` as the other finders do; :class:`_UserAgentLoader` runs it."""
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> Any:
+        if name != _UA_MODULE:
+            return None
+        spec = importlib.machinery.PathFinder.find_spec(name, path, target)
+        if spec is None or spec.loader is None:
+            raise _Unexpected("no weasyprint.html")
+        spec.loader = _UserAgentLoader(spec.loader)
+        return spec
+
+
+class _UserAgentLoader(importlib.abc.Loader):
+    def __init__(self, loader: Any) -> None:
+        self._loader = loader
+
+    def create_module(self, spec: Any) -> Any:
+        return self._loader.create_module(spec)
+
+    def exec_module(self, module: Any) -> None:
+        package: Any = sys.modules["weasyprint"]
+        counters: Any = importlib.import_module("weasyprint.css.counters")
+        real_css, real_counters = package.CSS, counters.CounterStyle
+        lazy_css, lazy_counters = _parsed_when_used(real_css, real_counters)
+        package.CSS, counters.CounterStyle = lazy_css, lazy_counters
+        try:
+            self._loader.exec_module(module)
+        finally:
+            package.CSS, counters.CounterStyle = real_css, real_counters
+        module.CSS, module.CounterStyle = real_css, real_counters
+        sheet: Any = getattr(module, "UA_STYLESHEET", None)
+        styles: Any = getattr(module, "UA_COUNTER_STYLE", None)
+        if not isinstance(sheet, lazy_css) or not isinstance(styles, lazy_counters):
+            raise _Unexpected("weasyprint.html makes its stylesheets in another way")
+        styles.sheet = sheet
+
+
+def _parsed_when_used(real_css: Any, real_counters: Any) -> tuple[Any, Any]:
+    """``weasyprint.CSS`` whose parse waits until an attribute is first read, and
+    ``CounterStyle`` whose copy first parses the stylesheet that fills it."""
+
+    class CSSParsedWhenUsed(real_css):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            self.__dict__["_later"] = (args, kwargs)
+
+        def __getattr__(self, name: str) -> Any:  # only for what is not there yet
+            with _parse_lock:
+                later = self.__dict__.pop("_later", None)
+                if later is not None:
+                    real_css.__init__(self, *later[0], **later[1])
+            if name in self.__dict__:
+                return self.__dict__[name]
+            raise AttributeError(name)
+
+    class CountersFilledWhenUsed(real_counters):  # type: ignore[misc]
+        sheet: Any = None
+
+        def copy(self) -> Any:
+            if self.sheet is not None:
+                self.sheet.matcher  # noqa: B018 (parses it, which fills self)
+            return super().copy()
+
+    return CSSParsedWhenUsed, CountersFilledWhenUsed
 
 
 def _forget_weasyprint() -> None:
