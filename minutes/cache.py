@@ -20,7 +20,7 @@ import os
 import sys
 from pathlib import Path
 
-from minutes.files import write_atomic
+from minutes.atomic import write_atomic
 
 OFF = ("", "0", "off", "no", "false")
 

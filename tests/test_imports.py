@@ -104,6 +104,8 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
         "ground",
         frozenset(
             {
+                "atomic",
+                "cache",
                 "errors",
                 "i18n",
                 "paths",
@@ -116,7 +118,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
             }
         ),
     ),
-    ("values", frozenset({"formatting", "profiles", "files", "inputs", "cache"})),
+    ("values", frozenset({"formatting", "profiles", "files", "inputs"})),
     ("model", frozenset({"model", "tree"})),
     ("facts", frozenset({"facts"})),
     ("reading", frozenset({"load", "view"})),

@@ -1,4 +1,4 @@
-"""Output files (minutes/files.py): written whole or not at all, and a process that ends itself
+"""Files written by minutes/atomic.py: whole or not at all, and a process that ends itself
 mid-write removes its temporary file."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from minutes import files
-from minutes.files import TEMPORARY_SUFFIX, remove_unfinished, temporary_prefix, write_atomic
+from minutes import atomic
+from minutes.atomic import TEMPORARY_SUFFIX, remove_unfinished, temporary_prefix, write_atomic
 
 
 def _unfinished_in(folder: Path) -> list[str]:
@@ -21,7 +21,7 @@ def test_a_written_file_is_whole_and_leaves_nothing_beside_it(tmp_path: Path) ->
     write_atomic(target, b"%PDF-1.7 ...")
     assert target.read_bytes() == b"%PDF-1.7 ..."
     assert _unfinished_in(tmp_path) == []
-    assert files._unfinished == set()
+    assert atomic._unfinished == set()
 
 
 def test_remove_unfinished_takes_away_what_is_being_written(
@@ -29,14 +29,14 @@ def test_remove_unfinished_takes_away_what_is_being_written(
 ) -> None:
     """The moment a batch worker learns its command was killed: another thread is writing."""
     writing, ended = threading.Event(), threading.Event()
-    real_fsync = files.os.fsync
+    real_fsync = atomic.os.fsync
 
     def slow_fsync(descriptor: int) -> None:
         writing.set()
         ended.wait(10)
         real_fsync(descriptor)
 
-    monkeypatch.setattr(files.os, "fsync", slow_fsync)
+    monkeypatch.setattr(atomic.os, "fsync", slow_fsync)
     target = tmp_path / "bien-ban.docx"
     failures: list[BaseException] = []
 
