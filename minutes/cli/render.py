@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from minutes.cli.exits import EXIT_INPUT, EXIT_OK, UsageError
 from minutes.cli.needs import require_pdf
@@ -13,6 +14,10 @@ from minutes.cli.options import format_options, formats
 from minutes.cli.say import report, shown, wrote
 from minutes.errors import InputError, Problem
 from minutes.i18n import _
+
+if TYPE_CHECKING:
+    from minutes.api import Format, Renderer
+    from minutes.model import Minutes
 
 
 def arguments(command: argparse.ArgumentParser) -> None:
@@ -28,12 +33,16 @@ def arguments(command: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Render each FILE; a bad file is reported and the next one is still rendered."""
     from minutes.api import Renderer, settle_after_warm_up
+    from minutes.cli import pdf_child
     from minutes.load import load
 
     if args.output is not None and args.output.exists() and not args.output.is_dir():
         raise UsageError(_("{path} is a file, not a folder.").format(path=args.output))
     wanted = formats(args.format)
-    require_pdf(wanted, f"minutes render {shown(args.files[0])} -f docx")
+    docx_command = f"minutes render {shown(args.files[0])} -f docx"
+    beside = len(args.files) == 1 and set(wanted) == {"pdf", "docx"} and pdf_child.can_fork()
+    if not beside:  # with a child, Pango is looked for there (see minutes/cli/pdf_child.py)
+        require_pdf(wanted, docx_command)
     renderer = Renderer()
     status = EXIT_OK
     for index, name in enumerate(args.files):
@@ -44,15 +53,47 @@ def run(args: argparse.Namespace) -> int:
         targets = [(folder / f"{source.stem}.{fmt}", fmt) for fmt in wanted]
         try:
             _check_names(source, [target for target, _fmt in targets])
-            made = renderer.render_all(load(source), wanted, args.pdf_variant)  # type: ignore[arg-type]
+            if beside:
+                made = _rendered_with_a_child(
+                    renderer, load, source, args.pdf_variant, docx_command
+                )
+            else:
+                made = renderer.render_all(load(source), wanted, args.pdf_variant)  # type: ignore[arg-type]
             rendered = [(target, made[fmt]) for target, fmt in targets]  # type: ignore[index]
         except InputError as error:
+            if beside:  # a missing Pango is said before a bad file, as without a child
+                require_pdf(wanted, docx_command)
             report(error)
             status = EXIT_INPUT
             continue
         if not _write_outputs(source, rendered):
             status = EXIT_INPUT
     return status
+
+
+def _rendered_with_a_child(
+    renderer: Renderer,
+    load: Callable[[Path], Minutes],
+    source: Path,
+    variant: str | None,
+    docx_command: str,
+) -> dict[Format, bytes]:
+    """Both formats of ``source``, the PDF made by a child process meanwhile
+    (:mod:`minutes.cli.pdf_child`). When the child makes none, the PDF is rendered here, so its
+    errors (no Pango included) are said as a single process says them."""
+    from minutes.cli.pdf_child import PdfChild
+
+    document = renderer.compose(load(source))
+    child = PdfChild(lambda: renderer.render_document(document, "pdf", variant))
+    try:
+        docx = renderer.render_document(document, "docx")
+        pdf = child.result()
+    finally:
+        child.stop()
+    if pdf is None:  # the child made none: find out why, the ordinary way
+        require_pdf(["pdf", "docx"], docx_command)
+        pdf = renderer.render_document(document, "pdf", variant)
+    return {"pdf": pdf, "docx": docx}
 
 
 def _check_names(source: Path, targets: Sequence[Path]) -> None:
