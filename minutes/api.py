@@ -17,7 +17,7 @@ import gc
 import threading
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from minutes.compose import Composer
 from minutes.errors import InputError, Problem
@@ -25,6 +25,10 @@ from minutes.files import write_atomic
 from minutes.i18n import _
 from minutes.model import Minutes
 from minutes.tree import Document
+
+if TYPE_CHECKING:
+    from minutes.writers.docx import DocxWriter
+    from minutes.writers.pdf import PdfWriter
 
 Format = Literal["pdf", "docx"]
 FORMATS: tuple[Format, ...] = ("pdf", "docx")
@@ -35,8 +39,8 @@ class Renderer:
 
     def __init__(self) -> None:
         self._composer = Composer()
-        self._pdf: object | None = None
-        self._docx: object | None = None
+        self._pdf: PdfWriter | None = None
+        self._docx: DocxWriter | None = None
         self._lock = threading.Lock()
 
     def compose(self, minutes: Minutes) -> Document:
@@ -62,27 +66,41 @@ class Renderer:
         document = self.compose(minutes)
         return {fmt: self.render_document(document, fmt, variant) for fmt in formats}
 
+    def warm_up(self, fmt: Format) -> None:
+        """Set up the writer of ``fmt`` now (for the PDF: WeasyPrint imported, the fonts loaded),
+        before the first document comes; rendering does it anyway when it is not done."""
+        if fmt == "pdf":
+            self._pdf_writer()
+        elif fmt == "docx":
+            self._docx_writer()
+        else:
+            raise _unknown_format(fmt)
+
     def render_document(self, document: Document, fmt: Format, variant: str | None = None) -> bytes:
         """The file in format ``fmt`` of a tree already composed (by :meth:`compose`, or by
         :func:`minutes.validate.check_text`, which composes to find the expressions' problems):
         both writers read the tree without changing it, so one tree serves both formats."""
         if fmt == "pdf":
-            from minutes.writers.pdf import PdfWriter
-
-            with self._lock:
-                if self._pdf is None:
-                    self._pdf = PdfWriter()
-            assert isinstance(self._pdf, PdfWriter)
-            return self._pdf.render(document, variant=variant)
+            return self._pdf_writer().render(document, variant=variant)
         if fmt == "docx":
-            from minutes.writers.docx import DocxWriter
+            return self._docx_writer().render(document)
+        raise _unknown_format(fmt)
 
-            with self._lock:
-                if self._docx is None:
-                    self._docx = DocxWriter()
-            assert isinstance(self._docx, DocxWriter)
-            return self._docx.render(document)
-        raise InputError(Problem(_("Unknown output format `{fmt}`.").format(fmt=fmt)))
+    def _pdf_writer(self) -> PdfWriter:
+        from minutes.writers.pdf import PdfWriter  # lazy: WeasyPrint, and it may find no Pango
+
+        with self._lock:
+            if self._pdf is None:
+                self._pdf = PdfWriter()
+            return self._pdf
+
+    def _docx_writer(self) -> DocxWriter:
+        from minutes.writers.docx import DocxWriter
+
+        with self._lock:
+            if self._docx is None:
+                self._docx = DocxWriter()
+            return self._docx
 
     def write(self, minutes: Minutes, path: str | Path, variant: str | None = None) -> Path:
         """Write the file whose format the suffix of ``path`` names, atomically."""
@@ -103,6 +121,10 @@ class Renderer:
         data = self.render(minutes, fmt, variant=variant)
         write_atomic(path, data)
         return path
+
+
+def _unknown_format(fmt: str) -> InputError:
+    return InputError(Problem(_("Unknown output format `{fmt}`.").format(fmt=fmt)))
 
 
 YOUNG_COLLECTION_THRESHOLD = 10_000

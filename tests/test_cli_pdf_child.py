@@ -31,7 +31,7 @@ print(code, "weasyprint" in sys.modules)
 NO_PDF_FROM_THE_CHILD = """\
 import os
 from minutes.cli import pdf_child
-pdf_child._render_and_send = lambda render, pipe: os._exit(1)
+pdf_child._render_and_send = lambda *arguments: os._exit(1)
 """
 
 
@@ -92,14 +92,24 @@ def test_a_child_is_forked_only_in_a_cold_process_with_one_thread(
 CHILDREN = """\
 import threading
 from minutes.cli.pdf_child import PdfChild
-def broken():
+def ready():
+    pass
+def broken(document):
     raise ValueError("broken")
-print(PdfChild(lambda: b"%PDF-1.7 whole").result())
-print(PdfChild(lambda: b"half a file").result())
-print(PdfChild(broken).result())
-running = PdfChild(lambda: threading.Event().wait(60) or b"%PDF-")
+def child(render, document="tree"):
+    made = PdfChild(ready, render)
+    made.send(document)
+    return made.result()
+print(child(lambda document: b"%PDF-1.7 " + document.encode()))
+print(child(lambda document: b"half a file"))
+print(child(broken))
+print(child(lambda document: b"%PDF-1.7", document=threading.Lock()))  # cannot be pickled
+running = PdfChild(lambda: threading.Event().wait(60), lambda document: b"%PDF-")
 running.stop()
 print(running.result())
+waiting = PdfChild(ready, lambda document: b"%PDF-")  # its parent sends nothing: a bad file
+waiting.stop()
+print(waiting.result())
 """
 
 
@@ -110,5 +120,5 @@ def test_only_a_whole_pdf_from_a_child_that_ended_well_is_taken() -> None:
         [sys.executable, "-c", CHILDREN], capture_output=True, text=True, env=env, timeout=120
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.split("\n")[:4] == ["b'%PDF-1.7 whole'", "None", "None", "None"]
+    assert done.stdout.split("\n")[:6] == ["b'%PDF-1.7 tree'", *["None"] * 5]
     assert done.stderr == ""  # the failing child said nothing

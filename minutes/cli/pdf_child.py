@@ -3,32 +3,41 @@
 A cold ``minutes render`` of both formats spends most of its time on the PDF's side: importing
 WeasyPrint (Pango through cffi), setting up the fonts and laying out the pages, about half a
 second on the 2-core machine of ``docs/performance.md``, while the DOCX takes a tenth of one.
-On Linux the command therefore forks once the meeting is read, validated and composed: the child
-shares the composed tree, imports WeasyPrint and renders the PDF, and this process renders the
-DOCX meanwhile, then takes the PDF through a pipe. Two cores work instead of one, and both files
-come from the same tree, so they are what one process makes (``tests/test_cli_render.py``
-compares the PDF byte for byte).
+On Linux the command therefore forks before it reads the meeting: the child imports WeasyPrint
+and sets up the fonts while this process reads, validates and composes the meeting; the tree is
+sent to the child (pickled, through a pipe: 40 kB, 2 ms), which renders the PDF while this
+process renders the DOCX, and the PDF comes back through another pipe. Two cores work instead
+of one, and both files come from the same tree, so they are what one process makes
+(``tests/test_cli_pdf_child.py`` compares the PDF byte for byte).
 
 The child answers with a whole PDF or with nothing: it writes no file, and anything else (an
 error of the writer, no Pango, a signal) makes this process render the PDF itself, the ordinary
 way, so every message and exit code stays what a single process gives. Taken only where a fork
 is safe and pays: on Linux (macOS's system libraries are not safe to use in a forked child),
 with one thread, and before WeasyPrint is imported (a warm process renders faster alone).
-Written by hand because :mod:`multiprocessing` would pickle the tree and start its own helper
-processes, which costs what the fork saves.
+Written by hand because :mod:`multiprocessing`'s ways of starting a process either start a
+fresh interpreter (which imports everything again) or, with ``fork``, add helper threads and
+processes of their own, for one child that lives a second.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
+import pickle
 import signal
 import sys
 import threading
 from collections.abc import Callable
-from typing import NoReturn
+from typing import Any, NoReturn
 
 PDF_SIGNATURE = b"%PDF-"
+
+PIPE_BYTES = 1 << 20
+"""The room asked for in the pipe to the child (Linux's most, unless raised by root): the
+pickled tree is written at once, while the child is still importing WeasyPrint, instead of
+waiting for it to read (the flagship's tree is 40 kB; Linux's default room is 64 kB)."""
 
 
 def can_fork() -> bool:
@@ -42,24 +51,41 @@ def can_fork() -> bool:
 
 
 class PdfChild:
-    """A child process rendering one PDF with ``render``, started at once."""
+    """A child process that sets up the PDF writer at once (``warm_up``), then renders the one
+    document it is sent with ``render``."""
 
-    def __init__(self, render: Callable[[], bytes]) -> None:
-        read, write = os.pipe()
+    def __init__(self, warm_up: Callable[[], None], render: Callable[[Any], bytes]) -> None:
+        from_parent, to_child = os.pipe()
+        from_child, to_parent = os.pipe()
+        with contextlib.suppress(AttributeError, OSError):  # room for the whole tree at once
+            fcntl.fcntl(to_child, fcntl.F_SETPIPE_SZ, PIPE_BYTES)
         pid = os.fork()
         if pid == 0:  # the child
-            os.close(read)
-            _render_and_send(render, write)
-        os.close(write)
+            os.close(to_child)
+            os.close(from_child)
+            _render_and_send(warm_up, render, from_parent, to_parent)
+        os.close(from_parent)
+        os.close(to_parent)
         self._pid = pid
-        self._pipe: int | None = read
+        self._to_child: int | None = to_child
+        self._from_child: int | None = from_child
+
+    def send(self, document: Any) -> None:
+        """Give the child the document to render, pickled (the pipe carries bytes). A tree that
+        cannot be pickled, or a child already gone, sends nothing: the child then ends and
+        :meth:`result` is ``None``."""
+        if self._to_child is None:
+            return
+        pipe, self._to_child = self._to_child, None
+        with contextlib.suppress(Exception), os.fdopen(pipe, "wb") as stream:
+            stream.write(pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL))
 
     def result(self) -> bytes | None:
         """The child's PDF once it has ended, or ``None`` when it made none."""
-        if self._pipe is None:
+        if self._from_child is None:
             return None
-        with os.fdopen(self._pipe, "rb") as stream:
-            self._pipe = None
+        pipe, self._from_child = self._from_child, None
+        with os.fdopen(pipe, "rb") as stream:
             data = stream.read()
         _pid, status = os.waitpid(self._pid, 0)
         self._pid = 0
@@ -69,9 +95,10 @@ class PdfChild:
 
     def stop(self) -> None:
         """End the child if it still runs (this process is leaving early: an error, Ctrl-C)."""
-        if self._pipe is not None:
-            os.close(self._pipe)
-            self._pipe = None
+        for pipe in (self._to_child, self._from_child):
+            if pipe is not None:
+                os.close(pipe)
+        self._to_child = self._from_child = None
         if self._pid:
             with contextlib.suppress(OSError):
                 os.kill(self._pid, signal.SIGKILL)
@@ -79,17 +106,24 @@ class PdfChild:
             self._pid = 0
 
 
-def _render_and_send(render: Callable[[], bytes], pipe: int) -> NoReturn:
-    """The child's whole life: render, send, leave without running the parent's exit handlers
-    or flushing its buffers (``os._exit``). Ctrl-C, sent to the whole terminal's group, ends it
-    at once and silently: the parent says what happened."""
+def _render_and_send(
+    warm_up: Callable[[], None], render: Callable[[Any], bytes], source: int, answer: int
+) -> NoReturn:
+    """The child's whole life: set up, read the document, render, send, leave without running
+    the parent's exit handlers or flushing its buffers (``os._exit``). Ctrl-C, sent to the whole
+    terminal's group, ends it at once and silently: the parent says what happened. A parent
+    that sends nothing (its meeting was refused) ends it too."""
     code = 1
     try:
         signal.signal(signal.SIGINT, signal.SIG_DFL)
-        data = render()
-        with os.fdopen(pipe, "wb") as stream:
-            stream.write(data)
-        code = 0
+        warm_up()
+        with os.fdopen(source, "rb") as stream:
+            sent = stream.read()
+        if sent:
+            data = render(pickle.loads(sent))  # our own parent's tree
+            with os.fdopen(answer, "wb") as stream:
+                stream.write(data)
+            code = 0
     except BaseException:  # any failure: the parent renders the PDF itself
         pass
     finally:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -55,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
             _check_names(source, [target for target, _fmt in targets])
             if beside:
                 made = _rendered_with_a_child(
-                    renderer, load, source, args.pdf_variant, docx_command
+                    renderer, functools.partial(load, source), args.pdf_variant, docx_command
                 )
             else:
                 made = renderer.render_all(load(source), wanted, args.pdf_variant)  # type: ignore[arg-type]
@@ -73,19 +74,23 @@ def run(args: argparse.Namespace) -> int:
 
 def _rendered_with_a_child(
     renderer: Renderer,
-    load: Callable[[Path], Minutes],
-    source: Path,
+    load: Callable[[], Minutes],
     variant: str | None,
     docx_command: str,
 ) -> dict[Format, bytes]:
-    """Both formats of ``source``, the PDF made by a child process meanwhile
-    (:mod:`minutes.cli.pdf_child`). When the child makes none, the PDF is rendered here, so its
-    errors (no Pango included) are said as a single process says them."""
+    """Both formats of the meeting ``load`` reads, the PDF made by a child process that sets up
+    WeasyPrint while the meeting is read (:mod:`minutes.cli.pdf_child`). When the child makes
+    none, the PDF is rendered here, so its errors (no Pango included) are said as a single
+    process says them."""
     from minutes.cli.pdf_child import PdfChild
 
-    document = renderer.compose(load(source))
-    child = PdfChild(lambda: renderer.render_document(document, "pdf", variant))
+    child = PdfChild(
+        lambda: renderer.warm_up("pdf"),
+        lambda document: renderer.render_document(document, "pdf", variant),
+    )
     try:
+        document = renderer.compose(load())
+        child.send(document)
         docx = renderer.render_document(document, "docx")
         pdf = child.result()
     finally:
