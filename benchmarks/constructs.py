@@ -55,6 +55,7 @@ from minutes.writers.css import stylesheet  # noqa: E402
 from minutes.writers.shared import CELL_PADDING_MM, SIGNATURE_PADDING_MM  # noqa: E402
 
 Tree = Callable[[ET.Element, Profile], None]
+Css = Callable[[str, Profile], str]
 
 
 @dataclass(frozen=True, eq=False)
@@ -62,7 +63,7 @@ class Variant:
     construct: str
     name: str
     tree: Tree | None = None  # changes the prepared tree, after pdf._prepared_tree
-    css: Callable[[str, Profile], str] | None = None  # changes the profile's stylesheet
+    css: Css | None = None  # changes the profile's stylesheet
     ua: str | None = None  # the user-agent sheet (None: the writer's lean one)
     full_ua: bool = False  # WeasyPrint's own HTML user-agent sheet
     options: dict[str, Any] = field(default_factory=dict)  # of write_pdf
@@ -116,65 +117,52 @@ def signatures_blocks(root: ET.Element, profile: Profile) -> None:
         _replace(table, div, root)
 
 
-def _css_floats(text: str, profile: Profile) -> str:
-    lay = profile.layout
-    return (
-        text
-        + f"""
-div.header {{ display: flow-root; }}
-div.header-cell {{ float: left; box-sizing: border-box; padding: 0 {CELL_PADDING_MM:g}mm; }}
+FLOATS = ("display: flow-root;", "float: left;")
+"""A row of blocks side by side with floats: the row's declaration, each block's."""
+FLEX = ("display: flex; align-items: flex-start;", "flex: none;")
+"""The same with flex. (Without either, the left block in flow and the right one absolutely
+beside it are not the same height.)"""
+
+
+def _css_header(row: str, cell: str) -> Css:
+    """The stylesheet of :func:`header_blocks`, the two cells placed as ``row`` and ``cell`` say
+    (:data:`FLOATS` or :data:`FLEX`)."""
+
+    def change(text: str, profile: Profile) -> str:
+        lay = profile.layout
+        return (
+            text
+            + f"""
+div.header {{ {row} }}
+div.header-cell {{ {cell} box-sizing: border-box; padding: 0 {CELL_PADDING_MM:g}mm; }}
 div.header-left {{ width: {lay.header_left_mm:g}mm; }}
 div.header-right {{ width: {lay.header_right_mm:g}mm; }}
 """
-    )
+        )
+
+    return change
 
 
-def _css_flex(text: str, profile: Profile) -> str:
-    lay = profile.layout
-    return (
-        text
-        + f"""
-div.header {{ display: flex; align-items: flex-start; }}
-div.header-cell {{ flex: none; box-sizing: border-box; padding: 0 {CELL_PADDING_MM:g}mm; }}
-div.header-left {{ width: {lay.header_left_mm:g}mm; }}
-div.header-right {{ width: {lay.header_right_mm:g}mm; }}
-"""
-    )
+def _css_signatures(row: str, cell: str) -> Css:
+    """The stylesheet of :func:`signatures_blocks`, the signers placed as ``row`` and ``cell``
+    say (:data:`FLOATS` or :data:`FLEX`)."""
 
-
-def _css_signature_floats(text: str, profile: Profile) -> str:
-    lay = profile.layout
-    return (
-        text
-        + f"""
+    def change(text: str, profile: Profile) -> str:
+        lay = profile.layout
+        return (
+            text
+            + f"""
 div.signatures {{ break-inside: avoid; }}
 div.signatures + div.signatures {{ margin-top: 2pt; }}
-div.signature-row {{ display: flow-root; break-inside: avoid; break-after: avoid; }}
-div.signer {{ float: left; width: 100%; box-sizing: border-box;
+div.signature-row {{ {row} break-inside: avoid; break-after: avoid; }}
+div.signer {{ {cell} width: 100%; box-sizing: border-box;
   padding: 0 {SIGNATURE_PADDING_MM:g}mm; }}
 div.signer-left {{ width: {lay.signature_left_mm:g}mm; }}
 div.signer-right {{ width: {lay.signature_right_mm:g}mm; }}
 """
-    )
+        )
 
-
-def _css_signature_blocks(text: str, profile: Profile) -> str:
-    """No floats: the left signer in flow, the right one absolutely beside it is not the same
-    height; the row as two blocks side by side needs floats or flex. Flex here."""
-    lay = profile.layout
-    return (
-        text
-        + f"""
-div.signatures {{ break-inside: avoid; }}
-div.signatures + div.signatures {{ margin-top: 2pt; }}
-div.signature-row {{ display: flex; align-items: flex-start; break-inside: avoid;
-  break-after: avoid; }}
-div.signer {{ flex: none; width: 100%; box-sizing: border-box;
-  padding: 0 {SIGNATURE_PADDING_MM:g}mm; }}
-div.signer-left {{ width: {lay.signature_left_mm:g}mm; }}
-div.signer-right {{ width: {lay.signature_right_mm:g}mm; }}
-"""
-    )
+    return change
 
 
 def drop(kind: str) -> Tree:
@@ -271,16 +259,16 @@ those our own sheet sets again (``pdf.LEAN_UA_STYLESHEET`` is the one used now).
 def variants() -> list[Variant]:
     return [
         Variant("baseline", "today"),
-        Variant("header", "blocks, floats", tree=header_blocks, css=_css_floats),
-        Variant("header", "blocks, flex", tree=header_blocks, css=_css_flex),
+        Variant("header", "blocks, floats", tree=header_blocks, css=_css_header(*FLOATS)),
+        Variant("header", "blocks, flex", tree=header_blocks, css=_css_header(*FLEX)),
         Variant("header", "removed", tree=drop("header"), removed=True),
         Variant(
             "signatures",
             "blocks, floats",
             tree=signatures_blocks,
-            css=_css_signature_floats,
+            css=_css_signatures(*FLOATS),
         ),
-        Variant("signatures", "blocks, flex", tree=signatures_blocks, css=_css_signature_blocks),
+        Variant("signatures", "blocks, flex", tree=signatures_blocks, css=_css_signatures(*FLEX)),
         Variant("signatures", "removed", tree=drop("signatures"), removed=True),
         Variant("figures", "removed", tree=drop_tables_and_captions, removed=True),
         Variant("ruled lines", "display: block", css=ruled_as_blocks, removed=True),
