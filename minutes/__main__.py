@@ -1,5 +1,5 @@
 """``python -m minutes`` is the ``minutes`` command."""
 
-from minutes.cli import main
+from minutes.cli import command
 
-raise SystemExit(main())
+command()

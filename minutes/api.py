@@ -66,16 +66,6 @@ class Renderer:
         document = self.compose(minutes)
         return {fmt: self.render_document(document, fmt, variant) for fmt in formats}
 
-    def warm_up(self, fmt: Format) -> None:
-        """Set up the writer of ``fmt`` now (for the PDF: WeasyPrint imported, the fonts loaded),
-        before the first document comes; rendering does it anyway when it is not done."""
-        if fmt == "pdf":
-            self._pdf_writer()
-        elif fmt == "docx":
-            self._docx_writer()
-        else:
-            raise _unknown_format(fmt)
-
     def render_document(self, document: Document, fmt: Format, variant: str | None = None) -> bytes:
         """The file in format ``fmt`` of a tree already composed (by :meth:`compose`, or by
         :func:`minutes.validate.check_text`, which composes to find the expressions' problems):

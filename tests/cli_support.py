@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -73,6 +74,14 @@ def process_env(lang: str = "C.UTF-8") -> dict[str, str]:
     env["LANG"] = lang
     env.pop("MINUTES_DEBUG", None)
     return env
+
+
+def ctrl_c_as_in_a_terminal() -> None:
+    """For ``preexec_fn``: the command gets Ctrl-C as a terminal gives it, whatever this test run
+    inherited: a run started as a background job of a script (``./dev test &``) ignores SIGINT,
+    and so would the command (an ignored signal stays ignored across ``exec``, as ``nohup``
+    relies on)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def copy_meetings(folder: Path, names: dict[str, Path]) -> dict[str, Path]:

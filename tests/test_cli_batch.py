@@ -20,6 +20,7 @@ from cli_support import (
     ROOT,
     broken_copy,
     copy_meetings,
+    ctrl_c_as_in_a_terminal,
     default_language,  # noqa: F401  (an autouse fixture)
     line_of,
     process_env,
@@ -236,13 +237,6 @@ def test_through_the_real_entry_point(inputs: Path, tmp_path: Path) -> None:
     assert run.err == ""
 
 
-def _ctrl_c_as_in_a_terminal() -> None:
-    """The command gets Ctrl-C as a terminal gives it, whatever this test run inherited: a run
-    started as a background job of a script (``./dev test &``) ignores SIGINT, and so would the
-    command (an ignored signal stays ignored across ``exec``, as ``nohup`` relies on)."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-
 def test_interrupt_stops_cleanly_and_leaves_no_partial_file(tmp_path: Path) -> None:
     inputs = tmp_path / "in"
     copy_meetings(inputs, {f"bb-{i:02}.yaml": EXAMPLES[i % len(EXAMPLES)] for i in range(16)})
@@ -254,7 +248,7 @@ def test_interrupt_stops_cleanly_and_leaves_no_partial_file(tmp_path: Path) -> N
         text=True,
         env=process_env(),
         cwd=ROOT,
-        preexec_fn=_ctrl_c_as_in_a_terminal,
+        preexec_fn=ctrl_c_as_in_a_terminal,
     )
     try:
         deadline = time.monotonic() + 120

@@ -125,3 +125,24 @@ def test_writes_a_file_and_refuses_to_overwrite_it(
     run = run_main(capsys, "new", "--force", target)
     assert run.code == 0
     assert "profile: state" in target.read_text(encoding="utf-8")
+
+
+def test_the_help_lists_every_profile_and_kind(capsys: pytest.CaptureFixture[str]) -> None:
+    """The choices are read when the help is printed (``ChoicesReadWhenAsked``), not when the
+    parser is built."""
+    from minutes.profiles import profile_names
+
+    run = run_main(capsys, "new", "--help")
+    assert run.code == 0
+    shown = " ".join(run.out.split())  # the help's lines joined again
+    assert f"thể thức: {', '.join(profile_names())} (mặc định: state;" in shown
+    assert f"loại cuộc họp: {', '.join(starters())}" in shown
+
+
+def test_an_unknown_kind_is_refused_with_the_kinds_there_are(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    run = run_main(capsys, "new", "--kind", "hop-lop")
+    assert run.code == 2
+    assert "lựa chọn không hợp lệ: 'hop-lop' (chọn một trong: 'chi-bo', 'cuoc-hop'," in run.err
+    assert run_main(capsys, "new", "--kind", "chi-bo").code == 0

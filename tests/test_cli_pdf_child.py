@@ -22,10 +22,21 @@ pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="the child is fo
 
 RENDER = """\
 import sys
-from minutes.cli.main import main
+from minutes.cli.dispatch import main
 {before}
 code = main(["render", {meeting!r}, "-o", {out!r}])
 print(code, "weasyprint" in sys.modules)
+"""
+
+FORK_WATCHED = """\
+import os, sys
+fork = os.fork
+def watched_fork():
+    pid = fork()
+    if pid:
+        print("forked with", [m for m in ("pydantic", "jinja2") if m in sys.modules])
+    return pid
+os.fork = watched_fork
 """
 
 NO_PDF_FROM_THE_CHILD = """\
@@ -77,14 +88,30 @@ def test_the_files_are_those_of_one_process(
     ]
 
 
-def test_a_child_is_forked_only_in_a_cold_process_with_one_thread(
+def test_the_child_is_forked_before_the_library_is_imported(tmp_path: Path) -> None:
+    """So that the child's imports (the PDF writer, WeasyPrint) and the command's (the reader,
+    the model's validators, the template) run side by side from the start."""
+    code = RENDER.format(before=FORK_WATCHED, meeting=str(FLAGSHIP), out=str(tmp_path))
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    assert "forked with []" in done.stdout.splitlines()
+
+
+def test_a_child_is_forked_only_in_a_cold_process_with_one_thread_and_two_cores(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     minutes.Renderer().render(minutes.load(FLAGSHIP), "pdf")  # this process is warm now
     assert not pdf_child.can_fork()
     monkeypatch.delitem(sys.modules, "weasyprint")  # as if it were cold
     monkeypatch.setattr(threading, "active_count", lambda: 1)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
     assert pdf_child.can_fork()
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {3})  # one core: nothing to gain
+    assert not pdf_child.can_fork()
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
     monkeypatch.setattr(threading, "active_count", lambda: 2)  # a server's thread, a test's
     assert not pdf_child.can_fork()
 

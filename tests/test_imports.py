@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import ast
 import re
+import subprocess
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -113,6 +115,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                 "markdown",
                 "vocabulary",
                 "schema_fields",
+                "signals",
                 "standins",
                 "yaml_events",
             }
@@ -284,8 +287,6 @@ def test_only_the_cli_prints_exits_or_reads_argv(name: str) -> None:
         return
     assert _terminal_uses("minutes.cli.say"), "the check finds nothing even in the CLI"
     uses = _terminal_uses(name)
-    if name == "minutes.__main__":  # `raise SystemExit(main())` is what it is for
-        uses = [u for u in uses if not u.startswith("raise SystemExit")]
     assert not uses, f"{name}: {uses}"
 
 
@@ -296,3 +297,49 @@ def test_public_api_is_declared() -> None:
         assert name in minutes.__all__
         assert callable(getattr(minutes, name))
     assert (PACKAGE / "py.typed").is_file()
+
+
+def _in_a_fresh_process(program: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", program],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=PACKAGE.parent,
+        timeout=60,
+    )
+    return done.stdout.strip()
+
+
+def test_import_minutes_imports_none_of_the_libraries() -> None:
+    """Each public name is imported on first use: ``import minutes``, and the command line up to
+    its parser built, build no validator, so Ctrl-C is heard from the start (see
+    ``minutes/cli/__init__.py``) and ``minutes --version`` is quick."""
+    heavy = ("pydantic", "jinja2", "yaml", "ruamel", "babel", "weasyprint", "docx", "fontTools")
+    found = _in_a_fresh_process(
+        "import sys, minutes, minutes.cli\n"
+        "from minutes.cli.parser import build_parser\n"
+        "build_parser()\n"
+        f"print([m for m in {heavy!r} if m in sys.modules])"
+    )
+    assert found == "[]"
+
+
+def test_every_public_name_is_there_on_first_use() -> None:
+    import minutes
+
+    for name in minutes.__all__:
+        assert getattr(minutes, name) is not None, name
+    with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+        _ = minutes.nothing  # type: ignore[attr-defined]
+
+
+def test_minutes_load_stays_the_function_whatever_was_imported_first() -> None:
+    """The subpackage ``minutes.load`` is imported by the command and the web app before a host
+    may look at ``minutes.load``; the name is still the function's."""
+    found = _in_a_fresh_process(
+        "import minutes.load.reader, minutes\n"
+        "from minutes import load\n"
+        "print(minutes.load.__module__, load is minutes.load, callable(minutes.load))"
+    )
+    assert found == "minutes.load True True"

@@ -6,46 +6,24 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import multiprocessing
-import signal
 import time
 from collections import deque
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Generator, Sequence
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
 from pathlib import Path
 
 from minutes.batch.plan import Options, Outcome, Task, default_jobs, failed, make_plan
-from minutes.batch.worker import HELD_SIGNALS, Worker, init_worker, internal_problem, render_task
+from minutes.batch.worker import Worker, init_worker, internal_problem, render_task
 from minutes.errors import Problem
 from minutes.files import TEMPORARY_SUFFIX, os_reason, temporary_prefix
 from minutes.i18n import _, current_language
 from minutes.manifest import MANIFEST_NAME, SAVE_EVERY_S, Manifest, fingerprint
+from minutes.signals import signals_held
 
 IN_FLIGHT_PER_WORKER = 2
 MAX_CONSECUTIVE_CRASHES = 3
 """After this many files crash their worker one after the other, the rest are not tried: the
 fault is in the installation, not in the files."""
-
-
-@contextmanager
-def signals_held() -> Iterator[None]:
-    """Hold Ctrl-C (and SIGTERM) back in this thread while work is submitted (submitting may
-    spawn a worker).
-
-    The signal mask survives ``fork`` and ``exec``, so a worker spawned now starts with the
-    signals blocked, and cannot be killed with a traceback while it is still importing; its
-    initializer then ignores them and unblocks them. A signal meanwhile is not lost: it stays
-    pending here and is raised as soon as the block ends. (No signal masks on Windows: nothing
-    to do.)
-    """
-    if not hasattr(signal, "pthread_sigmask"):
-        yield
-        return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, set(HELD_SIGNALS))
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 class Batch:

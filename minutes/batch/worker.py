@@ -19,11 +19,7 @@ from minutes.files import output_problem, remove_unfinished, write_atomic
 from minutes.i18n import _, set_language
 from minutes.load import loads, read_source
 from minutes.manifest import input_digest
-
-HELD_SIGNALS = tuple(
-    number for number in (signal.SIGINT, getattr(signal, "SIGTERM", None)) if number is not None
-)
-"""The signals a worker ignores: the parent decides when to stop."""
+from minutes.signals import HELD_SIGNALS
 
 _renderer: Renderer | None = None
 _settled = False
@@ -35,9 +31,7 @@ def init_worker(lang: str) -> None:
     the parent's language, warm up."""
     for number in HELD_SIGNALS:
         signal.signal(number, signal.SIG_IGN)
-    if hasattr(
-        signal, "pthread_sigmask"
-    ):  # blocked at spawn (see engine.signals_held); now ignored
+    if hasattr(signal, "pthread_sigmask"):  # blocked at spawn (see minutes.signals); now ignored
         signal.pthread_sigmask(signal.SIG_UNBLOCK, set(HELD_SIGNALS))
     exit_with_parent()
     set_language(lang)

@@ -8,31 +8,26 @@ import sys
 from pathlib import Path
 
 from minutes.cli.exits import EXIT_OK
+from minutes.cli.options import ChoicesReadWhenAsked
 from minutes.cli.say import wrote
 from minutes.errors import InputError, Problem
 from minutes.i18n import _
 
 
 def arguments(command: argparse.ArgumentParser) -> None:
-    from minutes.starter import starters  # data files: read only to build this parser
-
     command.add_argument("file", nargs="?", metavar=_("FILE"), help=_("the file to write"))
-    from minutes.profiles import profile_names
-
     command.add_argument(
         "--profile",
-        choices=profile_names(),
+        choices=ChoicesReadWhenAsked(_profile_names),
         default="state",
         metavar=_("PROFILE"),
-        help=_("the layout: {names} (default: state; `minutes profiles` says what each is)").format(
-            names=", ".join(profile_names())
-        ),
+        help=_("the layout: %(choices)s (default: state; `minutes profiles` says what each is)"),
     )
     command.add_argument(
         "--kind",
-        choices=tuple(starters()),
+        choices=ChoicesReadWhenAsked(_starter_kinds),
         metavar=_("KIND"),
-        help=_("the kind of meeting: {kinds}").format(kinds=", ".join(starters())),
+        help=_("the kind of meeting: %(choices)s"),
     )
     command.add_argument("--force", action="store_true", help=_("overwrite FILE if it exists"))
     command.add_argument(
@@ -86,3 +81,15 @@ def _write(target: Path, text: str) -> None:
 
     write_atomic(target, text.encode("utf-8"))
     wrote(target)
+
+
+def _profile_names() -> list[str]:
+    from minutes.profiles import profile_names
+
+    return profile_names()
+
+
+def _starter_kinds() -> list[str]:
+    from minutes.starter import starters  # data files, read when the choices are asked for
+
+    return list(starters())

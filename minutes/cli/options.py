@@ -3,8 +3,36 @@
 from __future__ import annotations
 
 import argparse
+import functools
+from collections.abc import Callable, Collection, Iterable, Iterator
 
 from minutes.i18n import _
+
+
+class ChoicesReadWhenAsked(Collection[str]):
+    """An argument's ``choices`` read only when argparse asks for them: to check a value given,
+    or to print the help (whose ``%(choices)s`` lists them).
+
+    ``minutes new`` offers the profiles and the starters, which are files: naming the profiles'
+    families reads every profile with its validators (0.3 s). Read while the parser is built,
+    they made every command, ``minutes --version`` included, pay for them, and held Ctrl-C
+    back meanwhile."""
+
+    def __init__(self, read: Callable[[], Iterable[str]]) -> None:
+        self._read = read
+
+    @functools.cached_property
+    def _names(self) -> tuple[str, ...]:
+        return tuple(self._read())
+
+    def __contains__(self, value: object) -> bool:
+        return value in self._names
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
 
 
 def format_options(command: argparse.ArgumentParser) -> None:

@@ -3,8 +3,9 @@
 A cold ``minutes render`` of both formats spends most of its time on the PDF's side: importing
 WeasyPrint (Pango through cffi), setting up the fonts and laying out the pages, about half a
 second on the 2-core machine of ``docs/performance.md``, while the DOCX takes a tenth of one.
-On Linux the command therefore forks before it reads the meeting: the child imports WeasyPrint
-and sets up the fonts while this process reads, validates and composes the meeting; the tree is
+On Linux the command therefore forks first, before it imports the library: the child imports
+only the PDF writer, WeasyPrint and the fonts, while this process imports the reader, the model's
+validators and the template, then reads, validates and composes the meeting; the tree is
 sent to the child (pickled, through a pipe: 40 kB, 2 ms), which renders the PDF while this
 process renders the DOCX, and the PDF comes back through another pipe. Two cores work instead
 of one, and both files come from the same tree, so they are what one process makes
@@ -14,6 +15,7 @@ The child answers with a whole PDF or with nothing: it writes no file, and anyth
 error of the writer, no Pango, a signal) makes this process render the PDF itself, the ordinary
 way, so every message and exit code stays what a single process gives. Taken only where a fork
 is safe and pays: on Linux (macOS's system libraries are not safe to use in a forked child),
+with two cores or more to run on (on one, the child's imports would only add to the command's),
 with one thread, and before WeasyPrint is imported (a warm process renders faster alone).
 Written by hand because :mod:`multiprocessing`'s ways of starting a process either start a
 fresh interpreter (which imports everything again) or, with ``fork``, add helper threads and
@@ -32,6 +34,8 @@ import threading
 from collections.abc import Callable
 from typing import Any, NoReturn
 
+from minutes.signals import signals_held
+
 PDF_SIGNATURE = b"%PDF-"
 
 PIPE_BYTES = 1 << 20
@@ -45,6 +49,7 @@ def can_fork() -> bool:
     return (
         sys.platform == "linux"
         and hasattr(os, "fork")
+        and len(os.sched_getaffinity(0)) > 1
         and threading.active_count() == 1
         and "weasyprint" not in sys.modules
     )
@@ -59,8 +64,11 @@ class PdfChild:
         from_child, to_parent = os.pipe()
         with contextlib.suppress(AttributeError, OSError):  # room for the whole tree at once
             fcntl.fcntl(to_child, fcntl.F_SETPIPE_SZ, PIPE_BYTES)
-        pid = os.fork()
-        if pid == 0:  # the child
+        with signals_held():  # a Ctrl-C now reaches each process once it is ready for it
+            pid = os.fork()
+            if pid == 0:  # the child: Ctrl-C, sent to the terminal's whole group, ends it silently
+                signal.signal(signal.SIGINT, signal.SIG_DFL)
+        if pid == 0:
             os.close(to_child)
             os.close(from_child)
             _render_and_send(warm_up, render, from_parent, to_parent)
@@ -110,12 +118,11 @@ def _render_and_send(
     warm_up: Callable[[], None], render: Callable[[Any], bytes], source: int, answer: int
 ) -> NoReturn:
     """The child's whole life: set up, read the document, render, send, leave without running
-    the parent's exit handlers or flushing its buffers (``os._exit``). Ctrl-C, sent to the whole
-    terminal's group, ends it at once and silently: the parent says what happened. A parent
-    that sends nothing (its meeting was refused) ends it too."""
+    the parent's exit handlers or flushing its buffers (``os._exit``). Ctrl-C ends it at once
+    and silently (see :class:`PdfChild`): the parent says what happened. A parent that sends
+    nothing (its meeting was refused) ends it too."""
     code = 1
     try:
-        signal.signal(signal.SIGINT, signal.SIG_DFL)
         warm_up()
         with os.fdopen(source, "rb") as stream:
             sent = stream.read()

@@ -18,7 +18,10 @@ from minutes.i18n import _
 
 if TYPE_CHECKING:
     from minutes.api import Format, Renderer
+    from minutes.cli import pdf_child
     from minutes.model import Minutes
+    from minutes.tree import Document
+    from minutes.writers.pdf import PdfWriter
 
 
 def arguments(command: argparse.ArgumentParser) -> None:
@@ -33,16 +36,29 @@ def arguments(command: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Render each FILE; a bad file is reported and the next one is still rendered."""
-    from minutes.api import Renderer, settle_after_warm_up
     from minutes.cli import pdf_child
-    from minutes.load import load
 
     if args.output is not None and args.output.exists() and not args.output.is_dir():
         raise UsageError(_("{path} is a file, not a folder.").format(path=args.output))
     wanted = formats(args.format)
+    child = None
+    if len(args.files) == 1 and set(wanted) == {"pdf", "docx"} and pdf_child.can_fork():
+        child = _pdf_child(args.pdf_variant)  # first: it sets up while the library is imported
+    try:
+        return _render_each(args, wanted, child)
+    finally:
+        if child is not None:
+            child.stop()
+
+
+def _render_each(
+    args: argparse.Namespace, wanted: tuple[str, ...], child: pdf_child.PdfChild | None
+) -> int:
+    from minutes.api import Renderer, settle_after_warm_up
+    from minutes.load import load
+
     docx_command = f"minutes render {shown(args.files[0])} -f docx"
-    beside = len(args.files) == 1 and set(wanted) == {"pdf", "docx"} and pdf_child.can_fork()
-    if not beside:  # with a child, Pango is looked for there (see minutes/cli/pdf_child.py)
+    if child is None:  # with a child, Pango is looked for there (see minutes/cli/pdf_child.py)
         require_pdf(wanted, docx_command)
     renderer = Renderer()
     status = EXIT_OK
@@ -54,15 +70,15 @@ def run(args: argparse.Namespace) -> int:
         targets = [(folder / f"{source.stem}.{fmt}", fmt) for fmt in wanted]
         try:
             _check_names(source, [target for target, _fmt in targets])
-            if beside:
+            if child is not None:
                 made = _rendered_with_a_child(
-                    renderer, functools.partial(load, source), args.pdf_variant, docx_command
+                    renderer, child, functools.partial(load, source), args.pdf_variant, docx_command
                 )
             else:
                 made = renderer.render_all(load(source), wanted, args.pdf_variant)  # type: ignore[arg-type]
             rendered = [(target, made[fmt]) for target, fmt in targets]  # type: ignore[index]
         except InputError as error:
-            if beside:  # a missing Pango is said before a bad file, as without a child
+            if child is not None:  # a missing Pango is said before a bad file, as without a child
                 require_pdf(wanted, docx_command)
             report(error)
             status = EXIT_INPUT
@@ -72,29 +88,40 @@ def run(args: argparse.Namespace) -> int:
     return status
 
 
+def _pdf_child(variant: str | None) -> pdf_child.PdfChild:
+    """The child that makes the PDF (:mod:`minutes.cli.pdf_child`), forked before the library is
+    imported: the child imports only the PDF writer (what :class:`~minutes.api.Renderer` renders
+    a PDF with), WeasyPrint and the fonts, while this process imports the reader, the model's
+    validators and the template, so both cores work from the start."""
+    from minutes.cli.pdf_child import PdfChild
+
+    writers: list[PdfWriter] = []
+
+    def warm_up() -> None:
+        from minutes.writers.pdf import PdfWriter
+
+        writers.append(PdfWriter())
+
+    def render(document: Document) -> bytes:
+        return writers[0].render(document, variant=variant)
+
+    return PdfChild(warm_up, render)
+
+
 def _rendered_with_a_child(
     renderer: Renderer,
+    child: pdf_child.PdfChild,
     load: Callable[[], Minutes],
     variant: str | None,
     docx_command: str,
 ) -> dict[Format, bytes]:
-    """Both formats of the meeting ``load`` reads, the PDF made by a child process that sets up
-    WeasyPrint while the meeting is read (:mod:`minutes.cli.pdf_child`). When the child makes
-    none, the PDF is rendered here, so its errors (no Pango included) are said as a single
-    process says them."""
-    from minutes.cli.pdf_child import PdfChild
-
-    child = PdfChild(
-        lambda: renderer.warm_up("pdf"),
-        lambda document: renderer.render_document(document, "pdf", variant),
-    )
-    try:
-        document = renderer.compose(load())
-        child.send(document)
-        docx = renderer.render_document(document, "docx")
-        pdf = child.result()
-    finally:
-        child.stop()
+    """Both formats of the meeting ``load`` reads, the PDF made by the ``child`` that set up
+    WeasyPrint meanwhile. When the child makes none, the PDF is rendered here, so its errors
+    (no Pango included) are said as a single process says them."""
+    document = renderer.compose(load())
+    child.send(document)
+    docx = renderer.render_document(document, "docx")
+    pdf = child.result()
     if pdf is None:  # the child made none: find out why, the ordinary way
         require_pdf(["pdf", "docx"], docx_command)
         pdf = renderer.render_document(document, "pdf", variant)
@@ -114,10 +141,12 @@ def _check_names(source: Path, targets: Sequence[Path]) -> None:
 def _write_outputs(source: Path, rendered: Sequence[tuple[Path, bytes]]) -> bool:
     """Write each output atomically; an OS error (a full disk, a read-only folder …) is a clear
     message naming the output and what to do, and the next output is still tried."""
+    from minutes.cli.interrupts import stop_if_interrupted
     from minutes.files import output_problem, write_atomic
 
     written = True
     for target, data in rendered:
+        stop_if_interrupted()  # Ctrl-C was pressed, even if the exception was lost: no file
         try:
             write_atomic(target, data)
         except OSError as error:

@@ -20,6 +20,7 @@ from minutes.cli.exits import (
     Command,
     UsageError,
 )
+from minutes.cli.interrupts import stop_if_interrupted, was_interrupted
 from minutes.cli.parser import build_parser, language_in
 from minutes.cli.say import error_line, os_error_line, read_more, report, report_setup
 from minutes.errors import InputError, MinutesError, SetupError
@@ -49,7 +50,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(handler: Command, args: argparse.Namespace) -> int:
     """Run one command; every way it can end becomes words and an exit code."""
     try:
-        return handler(args)
+        code = handler(args)
+        stop_if_interrupted()  # a Ctrl-C that some library swallowed
+        return code
     except UsageError as error:
         error_line(error)
         return EXIT_USAGE
@@ -60,8 +63,7 @@ def _run(handler: Command, args: argparse.Namespace) -> int:
         report_setup(error)
         return EXIT_SETUP
     except KeyboardInterrupt:
-        sys.stderr.write(_("Interrupted.") + "\n")
-        return EXIT_INTERRUPTED
+        return interrupted()
     except BrokenPipeError:  # `minutes schema | head`: the reader left, nothing to say
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())  # so that the final flush does not complain
@@ -70,6 +72,8 @@ def _run(handler: Command, args: argparse.Namespace) -> int:
         sys.stderr.write(os_error_line(error) + "\n")
         return EXIT_INPUT
     except (MinutesError, Exception) as error:  # a bug: one clear line, no traceback
+        if was_interrupted():  # not a bug: what a library made of Ctrl-C
+            return interrupted()
         if os.environ.get("MINUTES_DEBUG"):
             traceback.print_exc()
         sys.stderr.write(
@@ -79,3 +83,13 @@ def _run(handler: Command, args: argparse.Namespace) -> int:
             + "\n"
         )
         return EXIT_INTERNAL
+
+
+def interrupted(arguments: Sequence[str] | None = None) -> int:
+    """Say that the command stopped at the user's request (Ctrl-C); the exit code for it. Given
+    the ``arguments``, in the language they ask for (the Ctrl-C came before :func:`main` could
+    set it)."""
+    if arguments is not None:
+        set_language(language_in(arguments))
+    sys.stderr.write(_("Interrupted.") + "\n")
+    return EXIT_INTERRUPTED
