@@ -117,6 +117,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                 "schema_fields",
                 "signals",
                 "standins",
+                "validation_words",
                 "yaml_events",
             }
         ),
@@ -316,13 +317,14 @@ def test_import_minutes_imports_none_of_the_libraries() -> None:
     its parser built, build no validator, so Ctrl-C is heard from the start (see
     ``minutes/cli/__init__.py``) and ``minutes --version`` is quick."""
     heavy = ("pydantic", "jinja2", "yaml", "ruamel", "babel", "weasyprint", "docx", "fontTools")
-    found = _in_a_fresh_process(
+    program = (
         "import sys, minutes, minutes.cli\n"
         "from minutes.cli.parser import build_parser\n"
         "build_parser()\n"
         f"print([m for m in {heavy!r} if m in sys.modules])"
     )
-    assert found == "[]"
+    _in_a_fresh_process(program)  # a source checkout's first run compiles the catalog with Babel
+    assert _in_a_fresh_process(program) == "[]"
 
 
 def test_every_public_name_is_there_on_first_use() -> None:

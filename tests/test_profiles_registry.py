@@ -144,6 +144,55 @@ def test_a_problem_in_a_profile_file_is_at_its_line(tmp_path: Path) -> None:
     assert problem.field == "roles.body.size_pt"
 
 
+MISTAKES = (
+    HOUSE.replace("margin_left_mm: 35", "margn_left_mm: 35")
+    .replace("size_pt: 13", "size_pt: mười ba")
+    .replace("header_left_mm: 60", "header_left_mm: 60\n  colour: blue")
+    + "  body_style: statee\n"
+)
+"""An office's profile with four mistakes a clerk makes: a misspelt field, words for a number, a
+field no layout has, a choice that is not offered."""
+
+
+def test_the_problems_of_a_profile_say_what_to_write(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as caught:
+        minutes.load(_office(tmp_path, MISTAKES))
+    said = {(p.field, p.message, p.hint) for p in caught.value.problems}
+    assert said == {
+        ("page.margn_left_mm", "Unknown field `margn_left_mm`.", "did you mean `margin_left_mm`?"),
+        ("roles.body.size_pt", "Expected a number.", "e.g. 317.35"),
+        (
+            "layout.colour",
+            "Unknown field `colour`.",
+            "allowed fields: header_left_mm, header_right_mm, signature_left_mm, "
+            "signature_right_mm, recipients_position, source",
+        ),
+        ("wording.body_style", "Must be one of: 'state' or 'party'.", None),
+    }
+
+
+def test_the_problems_of_a_profile_are_in_vietnamese_for_the_clerk(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    run = run_main(capsys, "validate", "--lang", "vi", _office(tmp_path, MISTAKES))
+    assert run.code == 1
+    said = run.out  # validate lists the problems on its output
+    assert "page.margn_left_mm: Trường không hợp lệ: `margn_left_mm`." in said
+    assert "(có phải ý bạn là `margin_left_mm`?)" in said
+    assert "roles.body.size_pt: Cần ghi một số." in said
+    assert "body_style: Chỉ được ghi một trong các giá trị: 'state' hoặc 'party'." in said
+    assert "Input should" not in said and "Extra inputs" not in said
+
+
+def test_a_range_of_a_profile_is_checked_in_words(tmp_path: Path) -> None:
+    backwards = HOUSE.replace("size_pt: 13", "size_pt: 13\n    size_range_pt: [14, 12]")
+    with pytest.raises(InputError) as caught:
+        minutes.load(_office(tmp_path, backwards))
+    assert [p.message for p in caught.value.problems] == [
+        "`size_range_pt`: the range 14–12 runs backwards."
+    ]
+
+
 def test_a_profile_that_extends_itself_is_refused(tmp_path: Path) -> None:
     path = _office(tmp_path, HOUSE.replace("extends: state", "extends: abc.yaml"))
     with pytest.raises(InputError, match="extends"):

@@ -25,10 +25,11 @@ from pathlib import Path
 from minutes.load.constructors import float_text
 from minutes.load.encodings import decode, guess_legacy_encoding, read_source
 from minutes.load.limits import DEFAULT_LIMITS, MAX_INPUT_BYTES, MAX_INT_DIGITS, Limits
-from minutes.load.messages import field_names, validate_data
+from minutes.load.messages import validate_data
 from minutes.load.reader import Parsed, parse
 from minutes.model import Minutes
 from minutes.paths import field_path
+from minutes.validation_words import field_names
 
 __all__ = [
     "DEFAULT_LIMITS",

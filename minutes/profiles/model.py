@@ -15,6 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from minutes.errors import InternalError
+from minutes.i18n import _
 
 Align = Literal["left", "center", "right", "justify"]
 
@@ -73,9 +74,17 @@ def _inside(value: float | None, span: Span | None, what: str) -> None:
         return
     low, high = span
     if low > high:
-        raise ValueError(f"{what}: the range {list(span)} runs backwards")
+        raise ValueError(
+            _("`{field}`: the range {low:g}–{high:g} runs backwards.").format(
+                field=what, low=low, high=high
+            )
+        )
     if value is not None and not low - 1e-9 <= value <= high + 1e-9:
-        raise ValueError(f"{what}: {value:g} is outside the range {list(span)} it names")
+        raise ValueError(
+            _("{value:g} is outside the range {low:g}–{high:g} that `{field}` gives.").format(
+                value=value, low=low, high=high, field=what
+            )
+        )
 
 
 class Role(_Data):
@@ -123,12 +132,19 @@ class Role(_Data):
     @model_validator(mode="after")
     def _ranges_hold_the_value(self) -> Role:
         if self.rule is not None and self.rule_below_mm is None:
-            raise ValueError("a role with a rule says how far under the baseline: rule_below_mm")
+            raise ValueError(
+                _("A role with a `rule` says how far under the baseline it lies: `rule_below_mm`.")
+            )
         _inside(self.size_pt, self.size_range_pt, "size_range_pt")
         _inside(self.rule, self.rule_range, "rule_range")
         unknown = [name for name in self.unspecified if name not in CHECKABLE]
         if unknown:
-            raise ValueError(f"unspecified: unknown properties {unknown}; one of {CHECKABLE}")
+            known = ", ".join(CHECKABLE)
+            raise ValueError(
+                _(
+                    "`unspecified` names unknown properties: {unknown}; it may name: {known}."
+                ).format(unknown=", ".join(unknown), known=known)
+            )
         return self
 
 
@@ -322,9 +338,19 @@ class Profile(_Data):
             total = sum(getattr(self.layout, name) for name in pair)
             if total > width + 0.05:
                 raise ValueError(
-                    f"layout.{pair[0]} + layout.{pair[1]} = {total:g} mm, wider than the text "
-                    f"width of the page ({width:g} mm = {self.page.width_mm:g} - "
-                    f"{self.page.margin_left_mm:g} - {self.page.margin_right_mm:g}): narrow them"
+                    _(
+                        "`layout.{left}` + `layout.{right}` = {total:g} mm, wider than the text "
+                        "width of the page ({width:g} mm = {page:g} − {margin_left:g} − "
+                        "{margin_right:g}): narrow them."
+                    ).format(
+                        left=pair[0],
+                        right=pair[1],
+                        total=total,
+                        width=width,
+                        page=self.page.width_mm,
+                        margin_left=self.page.margin_left_mm,
+                        margin_right=self.page.margin_right_mm,
+                    )
                 )
         return self
 

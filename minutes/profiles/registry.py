@@ -37,8 +37,10 @@ from ruamel.yaml.error import YAMLError
 from minutes import yaml_events
 from minutes.errors import InputError, Problem
 from minutes.i18n import _
+from minutes.paths import field_path
 from minutes.profiles.model import ROLES, Profile
 from minutes.resources import profiles_dir
+from minutes.validation_words import words
 
 ENVIRONMENT = "MINUTES_PROFILES"
 """The variable naming an office's folders of profiles, found by name like the built-in ones."""
@@ -389,9 +391,8 @@ def _problem(error: Any, raws: list[_Raw], paths: list[Path]) -> Problem:
     the nearest key above it)."""
     location = tuple(error["loc"])
     file, line = _where(location, raws, paths)
-    field = ".".join(str(part) for part in location)
-    message = str(error["msg"]).removeprefix("Value error, ")  # pydantic's prefix: no help
-    return Problem(message, file=file, line=line, field=field or None)
+    message, hint = words(error, Profile, location)
+    return Problem(message, file=file, line=line, field=field_path(location) or None, hint=hint)
 
 
 def _where(location: tuple[str | int, ...], raws: list[_Raw], paths: list[Path]) -> Where:
