@@ -41,7 +41,8 @@ def words(
         return _unknown_field(root, loc)
     if kind == "value_error" and isinstance(ctx.get("error"), ValueError):
         return str(ctx["error"]), None  # our own validators' words, already translated
-    return {**PYDANTIC_KINDS, **(kinds or {})}.get(kind, _generic)(ctx, error)
+    worder = (kinds or {}).get(kind) or PYDANTIC_KINDS.get(kind, _generic)
+    return worder(ctx, error)
 
 
 def _unknown_field(root: type[BaseModel], loc: Path_) -> tuple[str, str | None]:

@@ -84,6 +84,20 @@ def ctrl_c_as_in_a_terminal() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
+def started_as_in_a_terminal(*args: str | Path) -> subprocess.Popen[str]:
+    """``python -m minutes ARGS`` started in a fresh process that gets Ctrl-C as a terminal
+    gives it (:func:`ctrl_c_as_in_a_terminal`), its output and errors read as text."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "minutes", *map(str, args)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=process_env(),
+        cwd=ROOT,
+        preexec_fn=ctrl_c_as_in_a_terminal,
+    )
+
+
 def copy_meetings(folder: Path, names: dict[str, Path]) -> dict[str, Path]:
     """Copy ``{new name: source}`` into ``folder`` (created); returns the new paths."""
     folder.mkdir(parents=True, exist_ok=True)

@@ -20,12 +20,12 @@ from cli_support import (
     ROOT,
     broken_copy,
     copy_meetings,
-    ctrl_c_as_in_a_terminal,
     default_language,  # noqa: F401  (an autouse fixture)
     line_of,
     process_env,
     run_main,
     run_process,
+    started_as_in_a_terminal,
 )
 
 from minutes.batch import Batch, Options, Outcome, Task, render_task
@@ -241,15 +241,7 @@ def test_interrupt_stops_cleanly_and_leaves_no_partial_file(tmp_path: Path) -> N
     inputs = tmp_path / "in"
     copy_meetings(inputs, {f"bb-{i:02}.yaml": EXAMPLES[i % len(EXAMPLES)] for i in range(16)})
     out = tmp_path / "out"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "minutes", "batch", str(inputs), "-o", str(out), "-j", "2"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=process_env(),
-        cwd=ROOT,
-        preexec_fn=ctrl_c_as_in_a_terminal,
-    )
+    process = started_as_in_a_terminal("batch", inputs, "-o", out, "-j", "2")
     try:
         deadline = time.monotonic() + 120
         while not [p for p in out.glob("*.*") if p.suffix in (".pdf", ".docx")]:

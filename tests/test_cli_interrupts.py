@@ -5,6 +5,7 @@ file. Also when a library swallowed the interrupt or made an error of it
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -17,10 +18,10 @@ import pytest
 from cli_support import (
     EXAMPLES,
     ROOT,
-    ctrl_c_as_in_a_terminal,
     default_language,  # noqa: F401  (an autouse fixture)
     process_env,
     run_main,
+    started_as_in_a_terminal,
 )
 from conftest import FLAGSHIP
 
@@ -42,13 +43,16 @@ def listening() -> Iterator[None]:
         interrupts._pressed = False
 
 
+def _ctrl_c() -> None:
+    """Ctrl-C pressed now: the handler raises :class:`KeyboardInterrupt` in the sleep."""
+    os.kill(os.getpid(), signal.SIGINT)
+    time.sleep(1)
+
+
 def _ctrl_c_swallowed() -> None:
     """Ctrl-C pressed while a library runs that lets no exception through."""
-    try:
-        os.kill(os.getpid(), signal.SIGINT)
-        time.sleep(1)  # the handler runs here
-    except KeyboardInterrupt:
-        pass
+    with contextlib.suppress(KeyboardInterrupt):
+        _ctrl_c()
 
 
 @pytest.mark.parametrize("delay", [0.2, 0.35, 0.5])
@@ -56,15 +60,7 @@ def test_ctrl_c_while_the_command_imports_is_a_clean_stop(tmp_path: Path, delay:
     """The first half second of a cold ``minutes render`` is imports: the validators built by
     pydantic-core, which turns a Ctrl-C into a ``SchemaError``, or loses it."""
     out = tmp_path / "out"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "minutes", "render", str(FLAGSHIP), "-o", str(out)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=process_env(),
-        cwd=ROOT,
-        preexec_fn=ctrl_c_as_in_a_terminal,
-    )
+    process = started_as_in_a_terminal("render", FLAGSHIP, "-o", out)
     time.sleep(delay)
     if process.poll() is not None:  # a machine fast enough to be done already
         process.communicate()
@@ -105,8 +101,7 @@ def test_an_error_a_library_made_of_ctrl_c_is_said_as_the_interrupt(
 ) -> None:
     def schema_error(source: Path, targets: list[Path]) -> None:
         try:
-            os.kill(os.getpid(), signal.SIGINT)
-            time.sleep(1)
+            _ctrl_c()
         except KeyboardInterrupt as interrupt:  # what pydantic-core does while it builds
             raise RuntimeError("SchemaError: KeyboardInterrupt") from interrupt
 
