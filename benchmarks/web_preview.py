@@ -8,8 +8,10 @@ comparison):
 
 For each example, medians after a warm-up:
 
-1. the whole check the page asks for after a change (``/form/check``): the form's data written as
-   YAML, validated by the validator of ``minutes validate``, rendered to PDF, drawn to PNG;
+1. the whole check the page asks for after a change (``/form/check``; each one with a letter more
+   in the place of the meeting, as after a keystroke): the form's data written as YAML, validated
+   by the validator of ``minutes validate``, laid out, the pages the change touched drawn to PNG;
+   and the same when every page moves (the place of the meeting a line longer each time);
 2. its steps: validation, the PDF, the pictures of the pages with PDFium (``pypdfium2``, what the
    app uses), and the same pictures with poppler's ``pdftoppm`` (the alternative: a separate
    program, started for each preview);
@@ -27,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import concurrent.futures as cf
+import itertools
 import os
 import platform
 import shutil
@@ -35,7 +38,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -101,13 +104,30 @@ def in_process(repeat: int) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     for path in EXAMPLES:
         data = parse(path.read_text(encoding="utf-8")).data
-        form = FormData(data)
         text = dumps(data)
         meeting = minutes.loads(text)
         pdf = renderer.render_pdf(meeting)
         pages = len(page_images(pdf))
         row: dict[str, object] = {"example": path.stem, "pages": pages}
-        row["check"] = median_ms(lambda form=form: check_form(form, DEFAULT_LIMITS, True), repeat)
+        typed = itertools.count(1)
+
+        def check(data: dict[str, object] = data, typed: Iterator[int] = typed) -> None:
+            # a letter more in the place each time, as a keystroke: the preview keeps the
+            # pictures of pages laid out as before, so the same form twice would draw nothing
+            changed = {**data, "place": f"{data.get('place', '')}{'a' * next(typed)}"}
+            assert check_form(FormData(changed), DEFAULT_LIMITS, True).pages
+
+        row["check"] = median_ms(check, repeat)
+        grown = itertools.count(1)
+
+        def check_moved(data: dict[str, object] = data, grown: Iterator[int] = grown) -> None:
+            # the place of the meeting longer by some words each time: page 1 grows a line and
+            # every page after it moves, so every page is drawn again (the worst keystroke)
+            words = " hội trường lớn" * (6 * next(grown))
+            changed = {**data, "location": f"{data['location']}{words}"}
+            assert check_form(FormData(changed), DEFAULT_LIMITS, True).pages
+
+        row["moved"] = median_ms(check_moved, repeat)
         row["validate"] = median_ms(lambda text=text: validate_text(text), repeat)
         row["pdf"] = median_ms(lambda meeting=meeting: renderer.render_pdf(meeting), repeat)
         row["pdfium"] = median_ms(lambda pdf=pdf: page_images(pdf), repeat)
@@ -128,9 +148,13 @@ def over_http(repeat: int) -> list[dict[str, object]]:
                 data={"_csrf": token},
                 files={"upload": (path.name, path.read_bytes(), "application/yaml")},
             )
-            body = urlencode(form_fields(page.text)).encode("utf-8")
+            fields = form_fields(page.text)
+            typed = itertools.count(1)
 
-            def ask(body: bytes = body) -> None:
+            def ask(fields: list[tuple[str, str]] = fields, typed: Iterator[int] = typed) -> None:
+                letters = "a" * next(typed)  # a keystroke each time (see in_process)
+                changed = [(k, v + letters if k == "place" else v) for k, v in fields]
+                body = urlencode(changed).encode("utf-8")
                 reply = client.post("/form/check", content=body, headers=headers)
                 assert reply.json()["pages"], reply.text[:300]
 
@@ -181,11 +205,15 @@ def main() -> None:
         f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}, load {os.getloadavg()[0]:.1f}; medians in ms"
     )
-    print("\n| example | pages | check | validate | PDF | PDFium pictures | pdftoppm pictures |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print(
+        "\n| example | pages | check | check, every page moved | validate | PDF "
+        "| PDFium pictures | pdftoppm pictures |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for row in in_process(repeat):
         print(
-            f"| {row['example']} | {row['pages']} | {row['check']:.0f} | {row['validate']:.0f} "
+            f"| {row['example']} | {row['pages']} | {row['check']:.0f} | {row['moved']:.0f} "
+            f"| {row['validate']:.0f} "
             f"| {row['pdf']:.0f} | {row['pdfium']:.0f} | {row.get('pdftoppm', float('nan')):.0f} |"
         )
     print("\n| example | over HTTP, one | four at once (all four back) |")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import gc
 import threading
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -28,7 +28,7 @@ from minutes.tree import Document
 
 if TYPE_CHECKING:
     from minutes.writers.docx import DocxWriter
-    from minutes.writers.pdf import PdfWriter
+    from minutes.writers.pdf import PdfPages, PdfWriter
 
 Format = Literal["pdf", "docx"]
 FORMATS: tuple[Format, ...] = ("pdf", "docx")
@@ -75,6 +75,12 @@ class Renderer:
         if fmt == "docx":
             return self._docx_writer().render(document)
         raise _unknown_format(fmt)
+
+    def render_pdf_pages(self, document: Document, drawn: Container[bytes]) -> PdfPages:
+        """For a preview that keeps pictures of the pages it drew: each page's digest, and a PDF
+        of only the pages whose digest is not in ``drawn`` (see
+        :meth:`minutes.writers.pdf.PdfWriter.render_pages`)."""
+        return self._pdf_writer().render_pages(document, drawn)
 
     def _pdf_writer(self) -> PdfWriter:
         from minutes.writers.pdf import PdfWriter  # lazy: WeasyPrint, and it may find no Pango

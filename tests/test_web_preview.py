@@ -1,5 +1,6 @@
-"""The preview's pictures of the pages (minutes/web/preview.py): every page, at its size, and a
-page drawn the same as before not encoded again."""
+"""The preview's pictures of the pages (minutes/web/preview.py): every page, at its size, the
+same pixels as the whole PDF's; a page laid out as before not drawn again, and a page drawn the
+same as before not encoded again."""
 
 from __future__ import annotations
 
@@ -13,11 +14,16 @@ import pytest
 from PIL import Image
 
 import minutes
+from minutes.starter import starter, starters
 from minutes.web import preview
-from minutes.web.preview import PREVIEW_SCALE, page_images
+from minutes.web.preview import PREVIEW_SCALE, PageImage, page_images, preview_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 FLAGSHIP = ROOT / "examples" / "hoi-nghi-btv-tinh-uy-thai-binh-lan-100.yaml"
+MEETINGS = [
+    *sorted((ROOT / "examples").glob("*.yaml")),
+    *sorted(ROOT.glob("examples/corpus/*.yaml")),
+]
 
 
 @pytest.fixture(autouse=True)
@@ -72,6 +78,105 @@ def test_a_page_drawn_the_same_again_is_not_encoded_again(
 
 def test_only_the_last_pictures_are_kept(flagship: minutes.Minutes) -> None:
     pdf = minutes.render_pdf(flagship)
-    for scale in (1.0, 1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.7, 1.8, 1.9, 2.0, 2.1):
-        page_images(pdf, scale=scale)
+    for step in range(preview.KEPT_PICTURES // 3 + 2):
+        page_images(pdf, scale=1 + step / 20)
     assert len(preview._kept) == preview.KEPT_PICTURES
+
+
+@pytest.fixture(scope="module")
+def renderer() -> minutes.Renderer:
+    return minutes.Renderer()
+
+
+def _whole(renderer: minutes.Renderer, meeting: minutes.Minutes) -> list[PageImage]:
+    """The pictures of the whole PDF, drawn with nothing kept."""
+    preview._kept.clear()
+    pictures = page_images(renderer.render_pdf(meeting))
+    preview._kept.clear()
+    return pictures
+
+
+def _meetings() -> list[minutes.Minutes]:
+    meetings = [minutes.load(path) for path in MEETINGS]
+    return meetings + [minutes.loads(starter(name), name) for name in starters()]
+
+
+def test_the_preview_is_the_whole_pdf_pixel_for_pixel(renderer: minutes.Renderer) -> None:
+    """Every example, corpus file and starter: each page drawn alone (the preview's PDF holds
+    only the pages to draw) comes out as it does in the whole document; PNG encoding is the
+    same for the same pixels, so equal pictures are equal pixels."""
+    for meeting in _meetings():
+        expected = _whole(renderer, meeting)
+        assert preview_pages(renderer, renderer.compose(meeting)) == expected, meeting.source
+
+
+def _counting_drawn(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The number of pages of each PDF the preview has PDFium draw."""
+    counts: list[int] = []
+    real = preview._drawn
+
+    def drawn(pdf: bytes, scale: float) -> list[PageImage]:
+        pictures = real(pdf, scale)
+        counts.append(len(pictures))
+        return pictures
+
+    monkeypatch.setattr(preview, "_drawn", drawn)
+    return counts
+
+
+def test_only_the_pages_a_change_touched_are_drawn(
+    renderer: minutes.Renderer, flagship: minutes.Minutes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    counts = _counting_drawn(monkeypatch)
+    first = preview_pages(renderer, renderer.compose(flagship))
+    changed = flagship.model_copy(update={"location": flagship.location + " (phòng họp số 2)"})
+    after = preview_pages(renderer, renderer.compose(changed))
+    again = preview_pages(renderer, renderer.compose(changed))
+    assert counts == [3, 1]  # all three; then page 1, where the place is; then none
+    assert after[0] != first[0] and after[1:] == first[1:]
+    assert again == after
+    assert after == _whole(renderer, changed)
+
+
+def test_a_change_that_moves_lines_onto_the_next_pages_draws_them_again(
+    renderer: minutes.Renderer, flagship: minutes.Minutes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    counts = _counting_drawn(monkeypatch)
+    preview_pages(renderer, renderer.compose(flagship))
+    longer = flagship.model_copy(update={"location": flagship.location + ", hội trường lớn" * 12})
+    pictures = preview_pages(renderer, renderer.compose(longer))
+    assert counts[1] >= 2  # page 1 and what its longer place pushed on
+    assert pictures == _whole(renderer, longer)
+
+
+def test_a_page_without_a_digest_is_drawn_every_time(
+    renderer: minutes.Renderer, flagship: minutes.Minutes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from minutes.writers import pdf
+
+    counts = _counting_drawn(monkeypatch)
+    monkeypatch.setattr(pdf, "page_digest", lambda page, salt: None)
+    document = renderer.compose(flagship)
+    first = preview_pages(renderer, document)
+    assert preview_pages(renderer, document) == first
+    assert counts == [3, 3]
+
+
+def test_pages_alike_in_one_document_each_get_their_own_picture(
+    flagship: minutes.Minutes,
+) -> None:
+    """Two pages of one document with the same digest are both in the PDF to draw (neither was
+    kept when asked): each gets its own page of that PDF, and the page after them its own, not
+    its neighbour's. (The stand-in's three pages differ, to show which picture went where.)"""
+    from minutes.writers.pdf import PdfPages
+
+    pdf = minutes.render_pdf(flagship)
+    expected = page_images(pdf)
+    preview._kept.clear()
+
+    class Alike:
+        def render_pdf_pages(self, document: object, drawn: object) -> PdfPages:
+            return PdfPages([b"a" * 20, b"a" * 20, b"b" * 20], pdf)
+
+    pictures = preview_pages(Alike(), None)  # type: ignore[arg-type]
+    assert pictures == expected

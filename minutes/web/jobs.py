@@ -25,7 +25,7 @@ from minutes.paths import field_tuple
 from minutes.tree import Document
 from minutes.validate import Validation, check_parsed, check_text, validate_text
 from minutes.web.form import FormData
-from minutes.web.preview import page_images
+from minutes.web.preview import preview_pages
 
 FORM_SOURCE = "biểu mẫu"
 """The name problems of the form's data are reported under."""
@@ -49,7 +49,7 @@ def warm_up() -> None:
     meeting = loads(starter("state"), "<warm-up>")
     renderer().render_docx(meeting)
     try:
-        page_images(renderer().render_pdf(meeting))
+        preview_pages(renderer(), renderer().compose(meeting))
     except Exception:  # no PDF on this machine (Pango missing): the DOCX still works
         logging.getLogger("minutes.web").exception("the PDF writer cannot start")
     settle_after_warm_up()
@@ -188,12 +188,12 @@ def _check(form: FormData, limits: Limits, preview: bool) -> tuple[Checked, Vali
             checked.errors.append((name, problem_text(problem, beside=True)))
     if preview and not checked.errors and not checked.general and validation.document:
         try:
-            pdf = renderer().render_document(validation.document, "pdf")
+            pages = preview_pages(renderer(), validation.document)
         except SetupError as error:  # no Pango here: the checks stand, the preview cannot be
             checked.setup = not_set_up(error)
             checked.general.append(checked.setup.page)
             return checked, validation
-        checked.pages = [vars(image) for image in page_images(pdf)]
+        checked.pages = [vars(image) for image in pages]
     return checked, validation
 
 

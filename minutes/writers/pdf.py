@@ -26,6 +26,8 @@ import re
 import threading
 import weakref
 import xml.etree.ElementTree as ET
+from collections.abc import Container
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import unquote, urlparse
@@ -39,6 +41,7 @@ from minutes.tree import Document, role_of
 from minutes.vocabulary import require_fonts
 from minutes.writers.css import appendix_page, stylesheet
 from minutes.writers.metrics import box_width_pt, column_widths_mm, ruled_lines
+from minutes.writers.page_digest import page_digest
 from minutes.writers.weasyprint_import import import_weasyprint
 
 PdfVariant = Literal["pdf/a-2b", "pdf/a-3b", "pdf/ua-1"]
@@ -148,14 +151,18 @@ class PdfWriter:
         """The confined URL fetcher this writer gives WeasyPrint (for hosts and tests)."""
         return self._fetcher
 
+    @staticmethod
+    def _stylesheet_key(document: Document) -> str:
+        """The name :meth:`_stylesheet` keeps the parsed stylesheet of a profile under."""
+        return f"{document.profile.id}/{document.profile.version}"
+
     def _stylesheet(self, document: Document) -> Any:
         from weasyprint import CSS
 
-        profile = document.profile
-        key = f"{profile.id}/{profile.version}"
+        key = self._stylesheet_key(document)
         if key not in self._css:
             self._css[key] = CSS(
-                string=stylesheet(profile, self._fonts),
+                string=stylesheet(document.profile, self._fonts),
                 font_config=self._font_config,
                 url_fetcher=self._fetcher,
             )
@@ -167,20 +174,59 @@ class PdfWriter:
         if variant is not None and variant not in PDF_VARIANTS:
             raise InternalError(f"unknown PDF variant {variant!r}")
         with self._lock:
-            css = self._stylesheet(document)
-            html = self._html_class(
-                _prepared_tree(document, self._fonts),
-                base_url=self._fonts.as_uri() + "/",
-                url_fetcher=self._fetcher,
-            )
-            rendered = html.render(font_config=self._font_config, stylesheets=[css])
+            rendered = self._laid_out(document)
             options: dict[str, Any] = {"pdf_variant": variant} if variant else {}
             if variant == "pdf/ua-1":
                 options["pdf_tags"] = True
-            pdf = rendered.write_pdf(**options)
-        if not isinstance(pdf, bytes):
-            raise InternalError("WeasyPrint returned no PDF")
-        return pdf
+            return _pdf_bytes(rendered.write_pdf(**options))
+
+    def render_pages(self, document: Document, drawn: Container[bytes]) -> PdfPages:
+        """The digest of each page of ``document`` (see :mod:`minutes.writers.page_digest`) and a
+        PDF of the pages whose digest is not among ``drawn``, for a preview that keeps the
+        pictures of pages it drew: a keystroke lays the document out again, but only the pages
+        it changed are drawn. That PDF is for the screen: not compressed, and without the
+        document's other pages."""
+        with self._lock:
+            rendered = self._laid_out(document)
+            salt = f"{self._stylesheet_key(document)}/{self._fonts}".encode()
+            digests = [page_digest(page, salt) for page in rendered.pages]
+            wanted = [
+                page
+                for page, digest in zip(rendered.pages, digests, strict=True)
+                if digest is None or digest not in drawn
+            ]
+            pdf = (
+                _pdf_bytes(rendered.copy(wanted).write_pdf(uncompressed_pdf=True))
+                if wanted
+                else None
+            )
+        return PdfPages(digests, pdf)
+
+    def _laid_out(self, document: Document) -> Any:
+        """WeasyPrint's laid-out document of ``document`` (hold the lock)."""
+        html = self._html_class(
+            _prepared_tree(document, self._fonts),
+            base_url=self._fonts.as_uri() + "/",
+            url_fetcher=self._fetcher,
+        )
+        return html.render(font_config=self._font_config, stylesheets=[self._stylesheet(document)])
+
+
+@dataclass(frozen=True)
+class PdfPages:
+    """What :meth:`PdfWriter.render_pages` gives: a digest for each page of the document (``None``
+    for a page that has none and must be drawn), and the PDF of the pages to draw, in their
+    order (``None`` if there are none)."""
+
+    digests: list[bytes | None]
+    pdf: bytes | None
+
+
+def _pdf_bytes(pdf: Any) -> bytes:
+    """What ``write_pdf`` returned, which without a target must be bytes."""
+    if not isinstance(pdf, bytes):
+        raise InternalError("WeasyPrint returned no PDF")
+    return pdf
 
 
 _live_writers: weakref.WeakSet[PdfWriter] = weakref.WeakSet()

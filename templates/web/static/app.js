@@ -148,9 +148,13 @@
         : `Còn ${problems} lỗi: bản xem trước hiện ở đây khi biên bản đủ thông tin.`);
       return;
     }
+    // A page the change did not touch comes back as the same picture: its image stays, so the
+    // browser does not decode it again.
+    const shown = [...pages.children];
     const images = reply.pages.map((page, index) => {
-      const image = new Image(page.width, page.height);
-      image.src = page.src;
+      const same = shown[index];
+      const image = same && same.src === page.src ? same : new Image(page.width, page.height);
+      if (image !== same) image.src = page.src;
       image.alt = `Trang ${index + 1} của ${reply.pages.length}`;
       return image;
     });
