@@ -99,6 +99,20 @@ def pdftoppm(pdf: bytes) -> None:
         )
 
 
+def changing_check(
+    data: dict[str, object], field: str, more: Callable[[int], str]
+) -> Callable[[], None]:
+    """The form's check, ``field`` longer by ``more(n)`` at the n-th call: the preview keeps the
+    pictures of pages laid out as before, so a check of the same form twice would draw nothing."""
+    calls = itertools.count(1)
+
+    def check() -> None:
+        changed = {**data, field: f"{data.get(field, '')}{more(next(calls))}"}
+        assert check_form(FormData(changed), DEFAULT_LIMITS, True).pages
+
+    return check
+
+
 def in_process(repeat: int) -> list[dict[str, object]]:
     renderer = Renderer()
     rows: list[dict[str, object]] = []
@@ -109,25 +123,12 @@ def in_process(repeat: int) -> list[dict[str, object]]:
         pdf = renderer.render_pdf(meeting)
         pages = len(page_images(pdf))
         row: dict[str, object] = {"example": path.stem, "pages": pages}
-        typed = itertools.count(1)
-
-        def check(data: dict[str, object] = data, typed: Iterator[int] = typed) -> None:
-            # a letter more in the place each time, as a keystroke: the preview keeps the
-            # pictures of pages laid out as before, so the same form twice would draw nothing
-            changed = {**data, "place": f"{data.get('place', '')}{'a' * next(typed)}"}
-            assert check_form(FormData(changed), DEFAULT_LIMITS, True).pages
-
-        row["check"] = median_ms(check, repeat)
-        grown = itertools.count(1)
-
-        def check_moved(data: dict[str, object] = data, grown: Iterator[int] = grown) -> None:
-            # the place of the meeting longer by some words each time: page 1 grows a line and
-            # every page after it moves, so every page is drawn again (the worst keystroke)
-            words = " hội trường lớn" * (6 * next(grown))
-            changed = {**data, "location": f"{data['location']}{words}"}
-            assert check_form(FormData(changed), DEFAULT_LIMITS, True).pages
-
-        row["moved"] = median_ms(check_moved, repeat)
+        # a letter more in the place each time, as a keystroke; and the place of the meeting
+        # longer by some words each time: page 1 grows a line and every page after it moves,
+        # so every page is drawn again (the worst keystroke)
+        row["check"] = median_ms(changing_check(data, "place", lambda n: "a" * n), repeat)
+        moved = changing_check(data, "location", lambda n: " hội trường lớn" * (6 * n))
+        row["moved"] = median_ms(moved, repeat)
         row["validate"] = median_ms(lambda text=text: validate_text(text), repeat)
         row["pdf"] = median_ms(lambda meeting=meeting: renderer.render_pdf(meeting), repeat)
         row["pdfium"] = median_ms(lambda pdf=pdf: page_images(pdf), repeat)
